@@ -1,0 +1,68 @@
+package dev.parley.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+/**
+ * A real {@code redis-server} (the binary shipped in the embedded-redis jar) on a free loopback port, one per test
+ * JVM. Started with a password so that tests exercise AUTH as production does.
+ */
+public final class RedisServer {
+
+    public static final String PASSWORD = "parley-test";
+
+    private static RedisServer shared;
+
+    private final redis.embedded.RedisServer server;
+    private final int port;
+
+    private RedisServer(redis.embedded.RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static synchronized RedisServer shared() {
+        if (shared == null) {
+            try {
+                int port = freePort();
+                redis.embedded.RedisServer server = redis.embedded.RedisServer.newRedisServer()
+                        .port(port)
+                        .bind("127.0.0.1")
+                        .setting("requirepass " + PASSWORD)
+                        .setting("dir " + TestServers.workDir("redis"))
+                        .setting("save \"\"")
+                        .setting("appendonly no")
+                        .build();
+                server.start();
+                shared = new RedisServer(server, port);
+            } catch (IOException | RuntimeException e) {
+                throw TestServers.unavailable("Redis", "the embedded redis-server did not start: " + e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "redis-stop"));
+        }
+        return shared;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A URL without credentials; the password is {@link #PASSWORD}. */
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    private void close() {
+        try {
+            server.stop();
+        } catch (IOException e) {
+            // The JVM is exiting; nothing to keep.
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
