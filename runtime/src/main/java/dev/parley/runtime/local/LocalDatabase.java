@@ -1,0 +1,89 @@
+package dev.parley.runtime.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server for running Parley on one machine with nothing installed: started before Quarkus when
+ * no database is configured ({@code PARLEY_DB_HOST} unset), with its data kept in a local directory across
+ * restarts ({@code PARLEY_DATA_DIR}, default {@code .parley/postgres}).
+ */
+public final class LocalDatabase {
+
+    private static final Logger LOG = Logger.getLogger(LocalDatabase.class);
+
+    static final String DATA_DIR_ENV = "PARLEY_DATA_DIR";
+    static final String PORT_ENV = "PARLEY_LOCAL_DB_PORT";
+    private static final int DEFAULT_PORT = 54329;
+
+    /** Held so the level set below stays: runs before Quarkus has configured logging, when everything is logged. */
+    private static final java.util.logging.Logger ZONKY_LOG = java.util.logging.Logger.getLogger("io.zonky");
+
+    private LocalDatabase() {
+    }
+
+    /** Starts the local server and points the datasource at it, unless a database is configured. */
+    public static void startIfNoneConfigured() {
+        if (setting("PARLEY_DB_HOST", "parley.db.host") != null) {
+            return;
+        }
+        Path dataDir = Path.of(valueOr(setting(DATA_DIR_ENV, "parley.data-dir"), ".parley/postgres")).toAbsolutePath();
+        int port = Integer.parseInt(valueOr(setting(PORT_ENV, "parley.local-db-port"), String.valueOf(DEFAULT_PORT)));
+        EmbeddedPostgres postgres = start(dataDir, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "local-postgres-stop"));
+
+        System.setProperty("parley.db.host", "localhost");
+        System.setProperty("parley.db.port", String.valueOf(postgres.getPort()));
+        System.setProperty("parley.db.name", "postgres");
+        System.setProperty("parley.db.user", "postgres");
+        System.setProperty("parley.db.password", "postgres");
+        LOG.infof("No database configured (PARLEY_DB_HOST): started a local PostgreSQL on port %d with its data in %s",
+                postgres.getPort(), dataDir);
+    }
+
+    private static EmbeddedPostgres start(Path dataDir, int port) {
+        ZONKY_LOG.setLevel(java.util.logging.Level.WARNING);
+        try {
+            Files.createDirectories(dataDir);
+            // The server's own log goes beside its data rather than into the runtime's log.
+            ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("postgres.log").toFile());
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setOutputRedirector(serverLog)
+                    .setErrorRedirector(serverLog)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setRegisterShutdownHook(false)
+                    .start();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("Another process is using the local PostgreSQL data in " + dataDir
+                    + "; stop it, or set " + DATA_DIR_ENV + " to another directory", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the local PostgreSQL in " + dataDir
+                    + " on port " + port + " (set " + DATA_DIR_ENV + " or " + PORT_ENV + ", or PARLEY_DB_HOST for an existing server)", e);
+        }
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("Could not stop the local PostgreSQL cleanly", e);
+        }
+    }
+
+    private static String setting(String env, String property) {
+        String value = System.getProperty(property, System.getenv(env));
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String valueOr(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+}
