@@ -89,10 +89,13 @@ export CGO_ENABLED=0
 
 # Version checks: "present" means the file is executable, runs, and reports the
 # pinned version.
-etcd_ok()      { [ -x "$K8S_BIN_DIR/etcd" ] && "$K8S_BIN_DIR/etcd" --version 2>/dev/null | grep -q "etcd Version: ${ETCD_VERSION}\$"; }
-apiserver_ok() { [ -x "$K8S_BIN_DIR/kube-apiserver" ] && "$K8S_BIN_DIR/kube-apiserver" --version 2>/dev/null | grep -q "^Kubernetes v${K8S_VERSION}\$"; }
-kubectl_ok()   { [ -x "$K8S_BIN_DIR/kubectl" ] && "$K8S_BIN_DIR/kubectl" version --client 2>/dev/null | grep -q "Client Version: v${K8S_VERSION}\$"; }
-helm_ok()      { [ -x "$HELM_BIN" ] && "$HELM_BIN" version --short 2>/dev/null | grep -q "^v${HELM_VERSION}"; }
+# Output is captured before grep: with pipefail, `cmd | grep -q` fails at random when grep exits early and
+# cmd dies of SIGPIPE.
+reports() { local out; out="$("$@" 2>/dev/null)" || return 1; grep -q "$REPORT_PATTERN" <<<"$out"; }
+etcd_ok()      { [ -x "$K8S_BIN_DIR/etcd" ] && REPORT_PATTERN="etcd Version: ${ETCD_VERSION}\$" reports "$K8S_BIN_DIR/etcd" --version; }
+apiserver_ok() { [ -x "$K8S_BIN_DIR/kube-apiserver" ] && REPORT_PATTERN="^Kubernetes v${K8S_VERSION}\$" reports "$K8S_BIN_DIR/kube-apiserver" --version; }
+kubectl_ok()   { [ -x "$K8S_BIN_DIR/kubectl" ] && REPORT_PATTERN="Client Version: v${K8S_VERSION}\$" reports "$K8S_BIN_DIR/kubectl" version --client; }
+helm_ok()      { [ -x "$HELM_BIN" ] && REPORT_PATTERN="^v${HELM_VERSION}" reports "$HELM_BIN" version --short; }
 
 # build <name> <module dir> <package> <output> [extra ldflags...]
 build() {
@@ -164,7 +167,8 @@ else
   # version in helm's go.mod: v0.X.Y -> 1.X). Without it helm assumes v1.20.0.
   helm_gomod="$("$GO_BIN" mod download -json "helm.sh/helm/v3@v$HELM_VERSION" \
                 | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p')"
-  cg_minor="$(sed -n 's/^[[:space:]]*k8s\.io\/client-go v0\.\([0-9]*\)\..*/\1/p' "$helm_gomod" | head -n1)"
+  cg_minor="$(sed -n 's/^[[:space:]]*k8s\.io\/client-go v0\.\([0-9]*\)\..*/\1/p' "$helm_gomod")"
+  cg_minor="${cg_minor%%$'\n'*}"
   [ -n "$cg_minor" ] || { log "error: cannot find k8s.io/client-go in $helm_gomod"; exit 1; }
   helm_ldflags="-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION"
   helm_ldflags+=" -X helm.sh/helm/v3/internal/version.gitTreeState=clean"
