@@ -47,7 +47,7 @@ public final class LocalDatabase {
                 postgres.getPort(), dataDir);
     }
 
-    private static EmbeddedPostgres start(Path dataDir, int port) {
+    static EmbeddedPostgres start(Path dataDir, int port) {
         ZONKY_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
             Files.createDirectories(dataDir);
@@ -62,12 +62,21 @@ public final class LocalDatabase {
                     .setRegisterShutdownHook(false)
                     .start();
         } catch (IllegalStateException e) {
+            if (!isLockHeld(e)) {
+                throw e;
+            }
             throw new IllegalStateException("Another process is using the local PostgreSQL data in " + dataDir
                     + "; stop it, or set " + DATA_DIR_ENV + " to another directory", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the local PostgreSQL in " + dataDir
                     + " on port " + port + " (set " + DATA_DIR_ENV + " or " + PORT_ENV + ", or PARLEY_DB_HOST for an existing server)", e);
         }
+    }
+
+    /** zonky refuses a data directory whose lock file another server (in this JVM or another) holds. */
+    private static boolean isLockHeld(IllegalStateException e) {
+        return e instanceof java.nio.channels.OverlappingFileLockException
+                || (e.getMessage() != null && e.getMessage().startsWith("could not lock"));
     }
 
     private static void close(EmbeddedPostgres postgres) {

@@ -1,0 +1,46 @@
+package dev.parley.runtime.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+
+import dev.parley.testing.TestServers;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** A person trying Parley locally expects the data of the last run to be there the next time. */
+class LocalDatabaseTest {
+
+    @Test
+    void dataSurvivesARestartInTheSameDirectory() throws Exception {
+        Path dataDir = TestServers.workDir("local-db").resolve("postgres");
+
+        try (EmbeddedPostgres first = LocalDatabase.start(dataDir, 0);
+                Connection connection = first.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE remembered (note text)");
+            statement.execute("INSERT INTO remembered VALUES ('10m blue cotton')");
+        }
+
+        try (EmbeddedPostgres second = LocalDatabase.start(dataDir, 0);
+                Connection connection = second.getPostgresDatabase().getConnection();
+                ResultSet rs = connection.createStatement().executeQuery("SELECT note FROM remembered")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("10m blue cotton");
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataIsRefusedWithAClearMessage() throws Exception {
+        Path dataDir = TestServers.workDir("local-db").resolve("postgres");
+        try (EmbeddedPostgres running = LocalDatabase.start(dataDir, 0)) {
+            assertThatThrownBy(() -> LocalDatabase.start(dataDir, 0))
+                    .hasMessageContaining("Another process is using the local PostgreSQL data in " + dataDir.toAbsolutePath());
+        }
+    }
+}
