@@ -1,0 +1,105 @@
+package dev.parley.operator.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.parley.api.v1alpha1.bot.Bot;
+import dev.parley.api.v1alpha1.bot.BotPhase;
+import dev.parley.api.v1alpha1.bot.BotStatus;
+import dev.parley.api.v1alpha1.storage.StorageBackend;
+import dev.parley.operator.dependent.BotInputs;
+import dev.parley.operator.dependent.BotNames;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+
+/** Turns what the operator observed about a Bot into its status; a pure function, tested without a cluster. */
+public final class BotStatusCalculator {
+
+    private BotStatusCalculator() {
+    }
+
+    public static BotStatus calculate(BotInputs in, Optional<Deployment> deployment) {
+        Bot bot = in.bot();
+        Long generation = bot.getMetadata().getGeneration();
+        List<String> missing = in.missingReferences();
+        List<Condition> conditions = new ArrayList<>();
+
+        String storageName = bot.getSpec().getStorageRef().getName();
+        Condition storage;
+        if (in.storage().isEmpty()) {
+            storage = Conditions.of(Bot.STORAGE_READY, false, "StorageBackendNotFound",
+                    "StorageBackend " + storageName + " does not exist; the runtime is not deployed until it does", generation);
+        } else if (!reachable(in.storage().get())) {
+            storage = Conditions.of(Bot.STORAGE_READY, false, "StorageBackendUnreachable",
+                    "StorageBackend " + storageName + " is not reachable: " + reachableMessage(in.storage().get()), generation);
+        } else {
+            storage = Conditions.of(Bot.STORAGE_READY, true, "StorageBackendReachable", "StorageBackend " + storageName + " is reachable", generation);
+        }
+        conditions.add(storage);
+
+        List<String> missingSecrets = missing.stream().filter(m -> m.startsWith("Secret/")).toList();
+        conditions.add(missingSecrets.isEmpty()
+                ? Conditions.of(Bot.CHANNELS_READY, true, "SecretsPresent", "every referenced Secret exists", generation)
+                : Conditions.of(Bot.CHANNELS_READY, false, "SecretNotFound", "missing " + String.join(", ", missingSecrets), generation));
+
+        // With an autoscaler the Deployment's replicas are whatever the autoscaler last set.
+        int wanted = deployment.map(d -> d.getSpec().getReplicas()).orElse(1);
+        int replicas = deployment.map(Deployment::getStatus).map(s -> s.getReplicas()).orElse(0);
+        int ready = deployment.map(Deployment::getStatus).map(s -> s.getReadyReplicas()).orElse(0);
+        boolean paused = Boolean.TRUE.equals(bot.getSpec().getPaused());
+
+        BotPhase phase;
+        Condition readyCondition;
+        if (!missing.isEmpty()) {
+            phase = BotPhase.Failed;
+            readyCondition = Conditions.of(Bot.READY, false, "MissingReference", "missing " + String.join(", ", missing), generation);
+        } else if (paused) {
+            phase = BotPhase.Paused;
+            readyCondition = Conditions.of(Bot.READY, false, "Paused", "spec.paused is true", generation);
+        } else if (deployment.isEmpty() || ready == 0) {
+            phase = BotPhase.Pending;
+            readyCondition = Conditions.of(Bot.READY, false, "RuntimeNotReady", "no runtime pod is ready yet", generation);
+        } else if (ready < wanted || !storage.getStatus().equals("True")) {
+            phase = BotPhase.Degraded;
+            readyCondition = Conditions.of(Bot.READY, true, "RuntimeDegraded", ready + " of " + wanted + " runtime pods ready", generation);
+        } else {
+            phase = BotPhase.Running;
+            readyCondition = Conditions.of(Bot.READY, true, "RuntimeReady", ready + " of " + wanted + " runtime pods ready", generation);
+        }
+        conditions.add(0, readyCondition);
+
+        BotStatus status = new BotStatus();
+        status.setObservedGeneration(generation);
+        status.setPhase(phase);
+        status.setReplicas(replicas);
+        status.setReadyReplicas(ready);
+        status.setWebhookUrl(BotNames.webhookUrl(bot));
+        status.setConditions(conditions);
+        return status;
+    }
+
+    private static boolean reachable(StorageBackend storage) {
+        // A StorageBackend not checked yet counts as reachable; the check's own condition says otherwise when it fails.
+        return storage.getStatus() == null || storage.getStatus().getConditions().stream()
+                .filter(c -> StorageBackend.REACHABLE.equals(c.getType()))
+                .allMatch(c -> "True".equals(c.getStatus()));
+    }
+
+    private static String reachableMessage(StorageBackend storage) {
+        return storage.getStatus().getConditions().stream()
+                .filter(c -> StorageBackend.REACHABLE.equals(c.getType()))
+                .map(Condition::getMessage).findFirst().orElse("unknown");
+    }
+
+    /** Whether writing {@code next} would change what the Bot's status says. */
+    public static boolean sameStatus(BotStatus current, BotStatus next) {
+        return current != null
+                && java.util.Objects.equals(current.getObservedGeneration(), next.getObservedGeneration())
+                && current.getPhase() == next.getPhase()
+                && java.util.Objects.equals(current.getReplicas(), next.getReplicas())
+                && java.util.Objects.equals(current.getReadyReplicas(), next.getReadyReplicas())
+                && java.util.Objects.equals(current.getWebhookUrl(), next.getWebhookUrl())
+                && Conditions.sameFacts(current.getConditions(), next.getConditions());
+    }
+}
