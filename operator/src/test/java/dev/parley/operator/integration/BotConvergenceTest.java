@@ -1,0 +1,213 @@
+package dev.parley.operator.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.parley.api.v1alpha1.bot.Bot;
+import dev.parley.api.v1alpha1.bot.BotPhase;
+import dev.parley.api.v1alpha1.scaling.ScalingPolicy;
+import dev.parley.api.v1alpha1.storage.StorageBackend;
+import dev.parley.operator.dependent.BotDeployment;
+import dev.parley.testing.KubeApiServer;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The operator running against a real kube-apiserver. There are no nodes and no controllers there, so pods never
+ * start: the test reports Deployment readiness itself by patching its status, as the Deployment controller would.
+ */
+@QuarkusTest
+@QuarkusTestResource(KubeApiServerResource.class)
+class BotConvergenceTest {
+
+    private static final Duration CONVERGE = Duration.ofSeconds(60);
+
+    private static KubernetesClient client;
+    private static String namespace;
+
+    @BeforeAll
+    static void createNamespace() {
+        client = KubeApiServer.shared().adminClient();
+        namespace = "bots-" + UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+        apply(secret("tg", Map.of("token", "123:abc", "webhook-secret", "hook")));
+        apply(secret("db-app", Map.of("username", "app", "password", "pw-1")));
+        apply(load("""
+                apiVersion: parley.dev/v1alpha1
+                kind: StorageBackend
+                metadata: {name: db}
+                spec:
+                  postgres: {host: db-rw, database: app, credentialsSecretRef: {name: db-app}}
+                """, StorageBackend.class));
+        apply(load("""
+                apiVersion: parley.dev/v1alpha1
+                kind: ScalingPolicy
+                metadata: {name: standard}
+                spec: {minReplicas: 2, maxReplicas: 5}
+                """, ScalingPolicy.class));
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @Test
+    void botConvergesToAllItsObjectsAndBecomesReadyWhenTheDeploymentIs() {
+        Bot bot = apply(bot("shop-bot", "  scalingPolicyRef: {name: standard}\n"));
+
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            for (Class<? extends HasMetadata> type : java.util.List.of(ConfigMap.class, ServiceAccount.class, Role.class,
+                    RoleBinding.class, Deployment.class, Service.class, HorizontalPodAutoscaler.class, PodDisruptionBudget.class)) {
+                HasMetadata object = client.resources(type).inNamespace(namespace).withName("shop-bot").get();
+                assertThat(object).as(type.getSimpleName()).isNotNull();
+                assertThat(object.getMetadata().getOwnerReferences()).as(type.getSimpleName() + " owner")
+                        .anySatisfy(ref -> assertThat(ref.getUid()).isEqualTo(bot.getMetadata().getUid()));
+            }
+            assertThat(status("shop-bot").getPhase()).isEqualTo(BotPhase.Pending);
+        });
+        assertThat(condition("shop-bot", Bot.STORAGE_READY)).isEqualTo("True");
+
+        markDeploymentReady("shop-bot", 2);
+
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(status("shop-bot").getPhase()).isEqualTo(BotPhase.Running);
+            assertThat(condition("shop-bot", Bot.READY)).isEqualTo("True");
+            assertThat(status("shop-bot").getReadyReplicas()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aMissingStorageBackendIsNamedAndTheBotRecoversWhenItAppears() {
+        Bot waiting = bot("waiting-bot", "");
+        waiting.getSpec().getStorageRef().setName("later-db");
+        apply(waiting);
+
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(status("waiting-bot").getPhase()).isEqualTo(BotPhase.Failed);
+            assertThat(conditionMessage("waiting-bot", Bot.READY)).contains("StorageBackend/later-db");
+        });
+        assertThat(client.apps().deployments().inNamespace(namespace).withName("waiting-bot").get()).isNull();
+
+        apply(load("""
+                apiVersion: parley.dev/v1alpha1
+                kind: StorageBackend
+                metadata: {name: later-db}
+                spec:
+                  postgres: {host: other-rw, database: app, credentialsSecretRef: {name: db-app}}
+                """, StorageBackend.class));
+
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(client.apps().deployments().inNamespace(namespace).withName("waiting-bot").get()).isNotNull();
+            assertThat(status("waiting-bot").getPhase()).isEqualTo(BotPhase.Pending);
+        });
+    }
+
+    @Test
+    void rotatingASecretRollsThePods() {
+        apply(bot("rotating-bot", ""));
+        String before = await().atMost(CONVERGE).until(() -> checksum("rotating-bot"), c -> c != null);
+
+        apply(secret("db-app", Map.of("username", "app", "password", "pw-2")));
+
+        await().atMost(CONVERGE).until(() -> checksum("rotating-bot"), c -> c != null && !c.equals(before));
+    }
+
+    @Test
+    void anEditedDeploymentIsPutBack() {
+        apply(bot("drifting-bot", ""));
+        await().atMost(CONVERGE).until(() -> client.apps().deployments().inNamespace(namespace).withName("drifting-bot").get() != null);
+
+        client.apps().deployments().inNamespace(namespace).withName("drifting-bot").edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil/image:latest");
+            d.getSpec().setReplicas(7);
+            return d;
+        });
+
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            Deployment deployment = client.apps().deployments().inNamespace(namespace).withName("drifting-bot").get();
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).doesNotContain("evil");
+            assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
+        });
+    }
+
+    private static Bot bot(String name, String extraSpec) {
+        return load("""
+                apiVersion: parley.dev/v1alpha1
+                kind: Bot
+                metadata: {name: %s}
+                spec:
+                  flow: shop
+                  publicUrl: https://bots.example.com
+                  channels:
+                    telegram:
+                      tokenSecretRef: {name: tg, key: token}
+                      webhookSecretTokenSecretRef: {name: tg, key: webhook-secret}
+                  storageRef: {name: db}
+                """.formatted(name) + extraSpec, Bot.class);
+    }
+
+    private static void markDeploymentReady(String name, int replicas) {
+        await().atMost(CONVERGE).until(() -> client.apps().deployments().inNamespace(namespace).withName(name).get() != null);
+        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
+                .withAvailableReplicas(replicas).withUpdatedReplicas(replicas)
+                .withObservedGeneration(deployment.getMetadata().getGeneration()).build());
+        client.apps().deployments().inNamespace(namespace).resource(deployment).updateStatus();
+    }
+
+    private static String checksum(String name) {
+        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        return deployment == null ? null : deployment.getSpec().getTemplate().getMetadata().getAnnotations().get(BotDeployment.CHECKSUM_ANNOTATION);
+    }
+
+    private static dev.parley.api.v1alpha1.bot.BotStatus status(String name) {
+        Bot bot = client.resources(Bot.class).inNamespace(namespace).withName(name).get();
+        assertThat(bot.getStatus()).as("status of " + name).isNotNull();
+        return bot.getStatus();
+    }
+
+    private static String condition(String name, String type) {
+        return status(name).getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow().getStatus();
+    }
+
+    private static String conditionMessage(String name, String type) {
+        return status(name).getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow().getMessage();
+    }
+
+    private static Secret secret(String name, Map<String, String> values) {
+        return new SecretBuilder().withNewMetadata().withName(name).endMetadata().withStringData(values).build();
+    }
+
+    private static <T extends HasMetadata> T load(String yaml, Class<T> type) {
+        return Serialization.unmarshal(yaml, type);
+    }
+
+    private static <T extends HasMetadata> T apply(T resource) {
+        return client.resource(resource).inNamespace(namespace).fieldManager("parley-tests").forceConflicts().serverSideApply();
+    }
+}
