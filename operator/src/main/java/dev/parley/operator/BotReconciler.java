@@ -2,6 +2,7 @@ package dev.parley.operator;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,6 +27,7 @@ import dev.parley.operator.dependent.HasScalingPolicy;
 import dev.parley.operator.dependent.HasStorage;
 import dev.parley.operator.status.BotStatusCalculator;
 import dev.parley.operator.status.Conditions;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -91,11 +93,15 @@ public class BotReconciler implements Reconciler<Bot> {
         context.getPrimaryCache().addIndexer(BY_SECRET, bot -> BotInputs.secretKeyRefs(bot).stream()
                 .map(ref -> key(bot.getMetadata().getNamespace(), ref.getName())).distinct().toList());
 
+        // Bots care about a StorageBackend's spec and whether it is reachable, not about every status write.
         var storage = new InformerEventSource<>(InformerEventSourceConfiguration.from(StorageBackend.class, Bot.class)
                 .withSecondaryToPrimaryMapper(sb -> botsIndexedBy(context, BY_STORAGE, sb.getMetadata().getNamespace(), sb.getMetadata().getName()))
+                .withOnUpdateFilter((updated, old) -> generationChanged(updated, old) || !Objects.equals(reachable(updated), reachable(old)))
                 .build(), context);
+        // A ScalingPolicy's status (how many bots use it) changes with every Bot; only its spec matters here.
         var policies = new InformerEventSource<>(InformerEventSourceConfiguration.from(ScalingPolicy.class, Bot.class)
                 .withSecondaryToPrimaryMapper(sp -> botsIndexedBy(context, BY_SCALING_POLICY, sp.getMetadata().getNamespace(), sp.getMetadata().getName()))
+                .withOnUpdateFilter(BotReconciler::generationChanged)
                 .build(), context);
         var secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, Bot.class)
                 .withSecondaryToPrimaryMapper(secret -> botsUsingSecret(context, storage, secret))
@@ -117,6 +123,16 @@ public class BotReconciler implements Reconciler<Bot> {
         return context.getPrimaryCache().byIndex(index, key(namespace, name)).stream()
                 .map(ResourceID::fromResource)
                 .collect(Collectors.toSet());
+    }
+
+    private static boolean generationChanged(HasMetadata updated, HasMetadata old) {
+        return !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration());
+    }
+
+    private static String reachable(StorageBackend storage) {
+        return storage.getStatus() == null ? null : storage.getStatus().getConditions().stream()
+                .filter(c -> StorageBackend.REACHABLE.equals(c.getType()))
+                .map(c -> c.getStatus() + ":" + c.getMessage()).findFirst().orElse(null);
     }
 
     private static String key(String namespace, String name) {

@@ -18,6 +18,7 @@ import dev.parley.api.v1alpha1.scaling.ScalingPolicy;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
 import dev.parley.operator.dependent.BotDeployment;
 import dev.parley.testing.KubeApiServer;
+import dev.parley.testing.PostgresServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -55,14 +56,15 @@ class BotConvergenceTest {
         namespace = "bots-" + UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
         apply(secret("tg", Map.of("token", "123:abc", "webhook-secret", "hook")));
-        apply(secret("db-app", Map.of("username", "app", "password", "pw-1")));
+        PostgresServer postgres = PostgresServer.shared();
+        apply(secret("db-app", Map.of("username", PostgresServer.USER, "password", PostgresServer.PASSWORD)));
         apply(load("""
                 apiVersion: parley.dev/v1alpha1
                 kind: StorageBackend
                 metadata: {name: db}
                 spec:
-                  postgres: {host: db-rw, database: app, credentialsSecretRef: {name: db-app}}
-                """, StorageBackend.class));
+                  postgres: {host: 127.0.0.1, port: %d, database: postgres, sslMode: disable, credentialsSecretRef: {name: db-app}}
+                """.formatted(postgres.port()), StorageBackend.class));
         apply(load("""
                 apiVersion: parley.dev/v1alpha1
                 kind: ScalingPolicy
@@ -91,6 +93,10 @@ class BotConvergenceTest {
             assertThat(status("shop-bot").getPhase()).isEqualTo(BotPhase.Pending);
         });
         assertThat(condition("shop-bot", Bot.STORAGE_READY)).isEqualTo("True");
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            ScalingPolicy policy = client.resources(ScalingPolicy.class).inNamespace(namespace).withName("standard").get();
+            assertThat(policy.getStatus().getBots()).isEqualTo(1);
+        });
 
         markDeploymentReady("shop-bot", 2);
 
@@ -132,7 +138,7 @@ class BotConvergenceTest {
         apply(bot("rotating-bot", ""));
         String before = await().atMost(CONVERGE).until(() -> checksum("rotating-bot"), c -> c != null);
 
-        apply(secret("db-app", Map.of("username", "app", "password", "pw-2")));
+        apply(secret("tg", Map.of("token", "123:rotated", "webhook-secret", "hook")));
 
         await().atMost(CONVERGE).until(() -> checksum("rotating-bot"), c -> c != null && !c.equals(before));
     }

@@ -14,7 +14,7 @@ public class StorageBackendStatus extends ParleyStatus {
     @JsonPropertyDescription("redis_version reported by Redis at the last successful check.")
     private String redisVersion;
 
-    @JsonPropertyDescription("When the operator last checked the servers (RFC 3339).")
+    @JsonPropertyDescription("When the check's result last changed (RFC 3339); the operator re-checks every minute and on every change of the resource or its Secrets.")
     private String lastCheckTime;
 
     public String getPostgresVersion() {
