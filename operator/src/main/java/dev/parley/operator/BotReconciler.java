@@ -18,18 +18,24 @@ import dev.parley.operator.dependent.BotAutoscaler;
 import dev.parley.operator.dependent.BotConfigMap;
 import dev.parley.operator.dependent.BotDeployment;
 import dev.parley.operator.dependent.BotDisruptionBudget;
+import dev.parley.operator.dependent.BotIngress;
 import dev.parley.operator.dependent.BotInputs;
 import dev.parley.operator.dependent.BotLeaseRole;
 import dev.parley.operator.dependent.BotLeaseRoleBinding;
 import dev.parley.operator.dependent.BotService;
 import dev.parley.operator.dependent.BotServiceAccount;
+import dev.parley.operator.dependent.BotServiceMonitor;
+import dev.parley.operator.dependent.HasIngress;
 import dev.parley.operator.dependent.HasScalingPolicy;
 import dev.parley.operator.dependent.HasStorage;
+import dev.parley.operator.dependent.ServiceMonitorCrdPresent;
 import dev.parley.operator.status.BotStatusCalculator;
 import dev.parley.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.FieldSelector;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -59,6 +65,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
         @Dependent(name = "autoscaler", type = BotAutoscaler.class, dependsOn = "deployment",
                 reconcilePrecondition = HasScalingPolicy.class),
         @Dependent(name = "disruptionbudget", type = BotDisruptionBudget.class, reconcilePrecondition = HasScalingPolicy.class),
+        @Dependent(name = "ingress", type = BotIngress.class, dependsOn = "service", reconcilePrecondition = HasIngress.class),
+        @Dependent(name = "servicemonitor", type = BotServiceMonitor.class, dependsOn = "service",
+                activationCondition = ServiceMonitorCrdPresent.class),
 })
 public class BotReconciler implements Reconciler<Bot> {
 
@@ -106,7 +115,12 @@ public class BotReconciler implements Reconciler<Bot> {
         var secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, Bot.class)
                 .withSecondaryToPrimaryMapper(secret -> botsUsingSecret(context, storage, secret))
                 .build(), context);
-        return List.of(storage, policies, secrets);
+        // The one CRD whose presence changes what a Bot gets; when it appears, every Bot gains a ServiceMonitor.
+        var serviceMonitorCrd = new InformerEventSource<>(InformerEventSourceConfiguration.from(CustomResourceDefinition.class, Bot.class)
+                .withFieldSelector(new FieldSelector(new FieldSelector.Field("metadata.name", BotServiceMonitor.CRD_NAME)))
+                .withSecondaryToPrimaryMapper(crd -> context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build(), context);
+        return List.of(storage, policies, secrets, serviceMonitorCrd);
     }
 
     /** Bots whose own spec references the Secret, and Bots whose StorageBackend does. */

@@ -20,12 +20,11 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The autoscaling/v2 HPA of a bot with a ScalingPolicy: CPU, and updates in flight per pod when the policy asks. */
 @KubernetesDependent(informer = @Informer(labelSelector = BotNames.SELECTOR))
-public class BotAutoscaler extends CRUDKubernetesDependentResource<HorizontalPodAutoscaler, Bot> {
+public class BotAutoscaler extends BotDependent<HorizontalPodAutoscaler> {
 
     /** The Pods metric the runtime exports (a gauge of updates being processed). */
     public static final String INFLIGHT_METRIC = "parley_inflight_updates";

@@ -12,12 +12,11 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The bot's non-secret configuration, mounted into the runtime as {@code /etc/parley/bot.json}. */
 @KubernetesDependent(informer = @Informer(labelSelector = BotNames.SELECTOR))
-public class BotConfigMap extends CRUDKubernetesDependentResource<ConfigMap, Bot> {
+public class BotConfigMap extends BotDependent<ConfigMap> {
 
     public static final String KEY = "bot.json";
 

@@ -27,7 +27,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -36,7 +35,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * pod template rolls the pods when either changes.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = BotNames.SELECTOR))
-public class BotDeployment extends CRUDKubernetesDependentResource<Deployment, Bot> {
+public class BotDeployment extends BotDependent<Deployment> {
 
     public static final String CHECKSUM_ANNOTATION = "parley.dev/config-checksum";
     static final String CONFIG_DIR = "/etc/parley";

@@ -10,12 +10,11 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** Keeps a bot answering through node drains: the ScalingPolicy's budget, or one pod down at a time. */
 @KubernetesDependent(informer = @Informer(labelSelector = BotNames.SELECTOR))
-public class BotDisruptionBudget extends CRUDKubernetesDependentResource<PodDisruptionBudget, Bot> {
+public class BotDisruptionBudget extends BotDependent<PodDisruptionBudget> {
 
     @Inject
     OperatorConfig config;

@@ -5,12 +5,11 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** Binds {@link BotLeaseRole} to {@link BotServiceAccount}. */
 @KubernetesDependent(informer = @Informer(labelSelector = BotNames.SELECTOR))
-public class BotLeaseRoleBinding extends CRUDKubernetesDependentResource<RoleBinding, Bot> {
+public class BotLeaseRoleBinding extends BotDependent<RoleBinding> {
 
     public BotLeaseRoleBinding() {
         super(RoleBinding.class);

@@ -5,12 +5,11 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The identity of the bot's pods; it may do nothing but hold the bot's leader Lease (see {@link BotLeaseRole}). */
 @KubernetesDependent(informer = @Informer(labelSelector = BotNames.SELECTOR))
-public class BotServiceAccount extends CRUDKubernetesDependentResource<ServiceAccount, Bot> {
+public class BotServiceAccount extends BotDependent<ServiceAccount> {
 
     public BotServiceAccount() {
         super(ServiceAccount.class);

@@ -17,9 +17,13 @@ import dev.parley.api.v1alpha1.bot.BotPhase;
 import dev.parley.api.v1alpha1.scaling.ScalingPolicy;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
 import dev.parley.operator.dependent.BotDeployment;
+import dev.parley.operator.dependent.BotServiceMonitor;
 import dev.parley.testing.KubeApiServer;
 import dev.parley.testing.PostgresServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -159,6 +163,62 @@ class BotConvergenceTest {
             assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).doesNotContain("evil");
             assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void anIngressOnlyWhileTheBotAsksForOne() {
+        apply(bot("public-bot", "  ingress: {className: nginx, tlsSecretName: public-tls}\n"));
+
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            Ingress ingress = client.network().v1().ingresses().inNamespace(namespace).withName("public-bot").get();
+            assertThat(ingress).isNotNull();
+            assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("bots.example.com");
+            assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isEqualTo("public-tls");
+            assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+        });
+
+        client.resources(Bot.class).inNamespace(namespace).withName("public-bot").edit(b -> {
+            b.getSpec().setIngress(null);
+            return b;
+        });
+
+        await().atMost(CONVERGE).until(() -> client.network().v1().ingresses().inNamespace(namespace).withName("public-bot").get() == null);
+    }
+
+    @Test
+    void aServiceMonitorOnlyOnceThePrometheusOperatorCrdExists() {
+        assertThat(client.apiextensions().v1().customResourceDefinitions().withName(BotServiceMonitor.CRD_NAME).get())
+                .as("no Prometheus Operator in the test cluster yet").isNull();
+        apply(bot("monitored-bot", ""));
+        await().atMost(CONVERGE).until(() -> client.apps().deployments().inNamespace(namespace).withName("monitored-bot").get() != null);
+
+        installServiceMonitorCrd();
+
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            GenericKubernetesResource monitor = client.genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor")
+                    .inNamespace(namespace).withName("monitored-bot").get();
+            assertThat(monitor).isNotNull();
+            assertThat(monitor.getMetadata().getOwnerReferences()).extracting(r -> r.getName()).contains("monitored-bot");
+        });
+    }
+
+    private static void installServiceMonitorCrd() {
+        CustomResourceDefinition crd = load("""
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: servicemonitors.monitoring.coreos.com}
+                spec:
+                  group: monitoring.coreos.com
+                  scope: Namespaced
+                  names: {kind: ServiceMonitor, plural: servicemonitors, singular: servicemonitor, listKind: ServiceMonitorList}
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema:
+                        openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                """, CustomResourceDefinition.class);
+        client.resource(crd).fieldManager("parley-tests").serverSideApply();
     }
 
     private static Bot bot(String name, String extraSpec) {

@@ -15,11 +15,13 @@ import dev.parley.operator.dependent.BotAutoscaler;
 import dev.parley.operator.dependent.BotConfigMap;
 import dev.parley.operator.dependent.BotDeployment;
 import dev.parley.operator.dependent.BotDisruptionBudget;
+import dev.parley.operator.dependent.BotIngress;
 import dev.parley.operator.dependent.BotInputs;
 import dev.parley.operator.dependent.BotLeaseRole;
 import dev.parley.operator.dependent.BotLeaseRoleBinding;
 import dev.parley.operator.dependent.BotService;
 import dev.parley.operator.dependent.BotServiceAccount;
+import dev.parley.operator.dependent.BotServiceMonitor;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -167,6 +169,28 @@ class DesiredObjectsTest {
         });
         assertThat(rules.get(0).getResourceNames()).containsExactly("textile-orders-leader");
         assertThat(rules.get(1).getVerbs()).containsExactly("create");
+    }
+
+    @Test
+    void serviceMonitorSelectsTheBotsServiceAndTheServiceTheBotsPods() {
+        var service = BotService.desired(bot);
+        var monitor = BotServiceMonitor.desired(bot);
+        Deployment deployment = BotDeployment.desired(inputs);
+
+        assertThat(service.getMetadata().getLabels()).containsAllEntriesOf(monitor.getSpec().selector.getMatchLabels());
+        assertThat(monitor.getSpec().endpoints.get(0).port).isEqualTo(service.getSpec().getPorts().get(0).getName());
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(service.getSpec().getSelector());
+    }
+
+    @Test
+    void ingressRoutesThePublicHostToTheService() {
+        Bot withIngress = Fixtures.bot("  ingress: {className: nginx, tlsSecretName: textile-tls, annotations: {cert-manager.io/cluster-issuer: le}}\n");
+        var ingress = BotIngress.desired(withIngress);
+
+        assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("textile.example.com");
+        assertThat(ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getName()).isEqualTo("textile-orders");
+        assertThat(ingress.getSpec().getTls().get(0).getHosts()).containsExactly("textile.example.com");
+        assertThat(ingress.getMetadata().getAnnotations()).containsEntry("cert-manager.io/cluster-issuer", "le");
     }
 
     private static String checksum(BotInputs in) {
