@@ -39,6 +39,7 @@ import io.javaoperatorsdk.operator.api.config.informer.FieldSelector;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -78,8 +79,21 @@ public class BotReconciler implements Reconciler<Bot> {
     @Inject
     OperatorConfig config;
 
+    @Inject
+    ReconcileMetrics metrics;
+
     @Override
     public UpdateControl<Bot> reconcile(Bot bot, Context<Bot> context) {
+        return metrics.time("Bot", () -> doReconcile(bot, context));
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<Bot> updateErrorStatus(Bot bot, Context<Bot> context, Exception e) {
+        metrics.error("Bot", e);
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    private UpdateControl<Bot> doReconcile(Bot bot, Context<Bot> context) {
         BotInputs inputs = BotInputs.read(bot, context, config);
         Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
         BotStatus next = BotStatusCalculator.calculate(inputs, deployment);

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
 import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.api.v1alpha1.scaling.ScalingPolicy;
 import dev.parley.api.v1alpha1.scaling.ScalingPolicyStatus;
@@ -13,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -26,9 +29,22 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
 
     public static final String IN_USE = "InUse";
 
-    @Override
     @SuppressWarnings("unchecked")
+    @Inject
+    ReconcileMetrics metrics;
+
+    @Override
     public UpdateControl<ScalingPolicy> reconcile(ScalingPolicy policy, Context<ScalingPolicy> context) {
+        return metrics.time("ScalingPolicy", () -> doReconcile(policy, context));
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<ScalingPolicy> updateErrorStatus(ScalingPolicy policy, Context<ScalingPolicy> context, Exception e) {
+        metrics.error("ScalingPolicy", e);
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    private UpdateControl<ScalingPolicy> doReconcile(ScalingPolicy policy, Context<ScalingPolicy> context) {
         var bots = (InformerEventSource<Bot, ScalingPolicy>) context.eventSourceRetriever().getEventSourceFor(Bot.class);
         String name = policy.getMetadata().getName();
         int count = (int) bots.list(policy.getMetadata().getNamespace(), bot -> bot.getSpec().getScalingPolicyRef() != null

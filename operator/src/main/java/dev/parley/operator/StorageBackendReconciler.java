@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+
 import dev.parley.api.v1alpha1.storage.PostgresSpec;
 import dev.parley.api.v1alpha1.storage.RedisSpec;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
@@ -26,6 +28,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -45,8 +48,21 @@ public class StorageBackendReconciler implements Reconciler<StorageBackend> {
     static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final String BY_SECRET = "storage-by-secret";
 
+    @Inject
+    ReconcileMetrics metrics;
+
     @Override
     public UpdateControl<StorageBackend> reconcile(StorageBackend storage, Context<StorageBackend> context) {
+        return metrics.time("StorageBackend", () -> doReconcile(storage, context));
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<StorageBackend> updateErrorStatus(StorageBackend storage, Context<StorageBackend> context, Exception e) {
+        metrics.error("StorageBackend", e);
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    private UpdateControl<StorageBackend> doReconcile(StorageBackend storage, Context<StorageBackend> context) {
         String namespace = storage.getMetadata().getNamespace();
         PostgresSpec postgres = storage.getSpec().getPostgres();
         List<String> problems = new ArrayList<>();
