@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.operator.config.OperatorLeaderElection;
+import dev.parley.testing.Chart;
 import dev.parley.testing.KubeApiServer;
 import dev.parley.testing.PostgresServer;
 import dev.parley.testing.TestServers;
@@ -50,8 +51,8 @@ class OperatorLeaderElectionIT {
         assertThat(jar).as("packaged operator").exists();
         KubeApiServer server = KubeApiServer.shared();
         try (KubernetesClient admin = server.adminClient()) {
-            KubeApiServerResource.installChartCrds(admin);
-            String token = KubeApiServerResource.installChartRbac(admin);
+            Chart.installCrds(admin);
+            String token = Chart.installRbacAndGetToken(admin);
             Config config = Config.fromKubeconfig(server.kubeConfigYaml());
             String namespace = "leader-test";
             admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
@@ -73,7 +74,7 @@ class OperatorLeaderElectionIT {
             operators.add(start(jar, "operator-b", portB, config, token));
 
             Lease lease = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> admin.leases().inNamespace(KubeApiServerResource.OPERATOR_NAMESPACE)
+                    .until(() -> admin.leases().inNamespace(Chart.OPERATOR_NAMESPACE)
                             .withName(OperatorLeaderElection.LEASE_NAME).get(), l -> l != null && l.getSpec().getHolderIdentity() != null);
             String leader = lease.getSpec().getHolderIdentity();
             int leaderIndex = leader.equals("operator-a") ? 0 : 1;
@@ -89,7 +90,7 @@ class OperatorLeaderElectionIT {
             long killedAt = System.nanoTime();
             String other = leaderIndex == 0 ? "operator-b" : "operator-a";
             await().atMost(OperatorLeaderElection.LEASE_DURATION.plusSeconds(30)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> other.equals(admin.leases().inNamespace(KubeApiServerResource.OPERATOR_NAMESPACE)
+                    .until(() -> other.equals(admin.leases().inNamespace(Chart.OPERATOR_NAMESPACE)
                             .withName(OperatorLeaderElection.LEASE_NAME).get().getSpec().getHolderIdentity()));
             System.out.printf("takeover after %.1f s (lease duration %d s)%n", (System.nanoTime() - killedAt) / 1e9,
                     OperatorLeaderElection.LEASE_DURATION.toSeconds());
@@ -113,7 +114,7 @@ class OperatorLeaderElectionIT {
             env.put("QUARKUS_KUBERNETES_CLIENT_CA_CERT_FILE", config.getCaCertFile());
         }
         env.put("QUARKUS_KUBERNETES_CLIENT_TOKEN", token);
-        env.put("QUARKUS_KUBERNETES_CLIENT_NAMESPACE", KubeApiServerResource.OPERATOR_NAMESPACE);
+        env.put("QUARKUS_KUBERNETES_CLIENT_NAMESPACE", Chart.OPERATOR_NAMESPACE);
         env.put("QUARKUS_OPERATOR_SDK_NAMESPACES", "JOSDK_ALL_NAMESPACES");
         return builder.start();
     }
