@@ -1,8 +1,5 @@
 package dev.parley.benchmarks;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +31,8 @@ import dev.parley.operator.dependent.BotServiceAccount;
 import dev.parley.operator.status.BotStatusCalculator;
 import dev.parley.testing.Chart;
 import dev.parley.testing.KubeApiServer;
+import dev.parley.testing.OperatorProcess;
 import dev.parley.testing.PostgresServer;
-import dev.parley.testing.TestServers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -50,6 +47,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * Bot has its eight objects and an up-to-date status, the operator's peak RSS, and the API writes during a no-op
  * resync (an operator restart). As the reference, a plain client creates the same Bots, objects and statuses
  * directly with the same concurrency.
+ *
+ * <p>The test API server allocates ClusterIPs from a /24, so one run holds at most about 250 Bots.
  */
 public final class OperatorConvergence {
 
@@ -99,6 +98,8 @@ public final class OperatorConvergence {
             System.out.printf("no-op resync: %d Bots reconciled, %d API writes (Lease renewals excluded): %s%n", bots, noopWrites, noop);
             restarted.stop();
 
+            // The test API server has 254 ClusterIPs (kube-api-test's /24); give the operator's back for the reference.
+            admin.services().inNamespace(operatorNs).delete();
             String directNs = "bench-direct";
             prepare(admin, directNs);
             StorageBackend storage = admin.resources(StorageBackend.class).inNamespace(directNs).withName("db").get();
@@ -249,16 +250,4 @@ public final class OperatorConvergence {
             return Optional.empty();
         }
     };
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static Path workDir(String name) throws IOException {
-        Path dir = TestServers.workDir(name);
-        Files.createDirectories(dir);
-        return dir;
-    }
 }

@@ -1,4 +1,4 @@
-package dev.parley.benchmarks;
+package dev.parley.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.parley.testing.Chart;
+import java.net.ServerSocket;
 import io.fabric8.kubernetes.client.Config;
 
-/** The packaged operator as a process of its own, as in a pod: its RSS and metrics are its own. */
-final class OperatorProcess {
+/**
+ * The packaged operator ({@code operator/target/quarkus-app}) as a process of its own, as in a pod, authenticated
+ * with a token (see {@link Chart#installRbacAndGetToken}): its RSS and metrics are its own.
+ */
+public final class OperatorProcess {
 
     private final Process process;
     private final int port;
@@ -24,9 +27,12 @@ final class OperatorProcess {
         this.port = port;
     }
 
-    static OperatorProcess start(Path jar, Config config, String token, String identity) throws IOException {
-        int port = OperatorConvergence.freePort();
-        Path log = OperatorConvergence.workDir("operator").resolve(identity + ".log");
+    public static OperatorProcess start(Path jar, Config config, String token, String identity) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = TestServers.workDir("operator").resolve(identity + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -46,7 +52,7 @@ final class OperatorProcess {
     }
 
     /** Peak resident set size (VmHWM) so far. */
-    long peakRssMb() throws IOException {
+    public long peakRssMb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
@@ -55,18 +61,21 @@ final class OperatorProcess {
         return -1;
     }
 
+    /** Reconciles of the kind the operator has finished, from its /q/metrics. */
+    public double reconciles(String kind) throws IOException, InterruptedException {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines()
+                .filter(l -> l.startsWith("parley_operator_reconcile_seconds_count{") && l.contains("kind=\"" + kind + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** Waits until the operator has finished at least {@code count} reconciles of the kind. */
-    void awaitReconciles(String kind, int count, Duration timeout) throws Exception {
+    public void awaitReconciles(String kind, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpClient http = HttpClient.newHttpClient();
         while (System.nanoTime() < deadline) {
             try {
-                String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                double done = metrics.lines()
-                        .filter(l -> l.startsWith("parley_operator_reconcile_seconds_count{") && l.contains("kind=\"" + kind + "\""))
-                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-                if (done >= count) {
+                if (reconciles(kind) >= count) {
                     return;
                 }
             } catch (IOException e) {
@@ -77,8 +86,14 @@ final class OperatorProcess {
         throw new IllegalStateException("the operator did not reconcile " + count + " " + kind + "s in " + timeout);
     }
 
-    void stop() throws InterruptedException {
+    /** SIGTERM, as Kubernetes stops a pod, and waits for the exit. */
+    public void stop() throws InterruptedException {
         process.destroy();
         process.waitFor();
+    }
+
+    /** SIGKILL: a crash. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 }
