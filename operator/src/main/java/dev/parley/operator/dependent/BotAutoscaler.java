@@ -71,30 +71,47 @@ public class BotAutoscaler extends BotDependent<HorizontalPodAutoscaler> {
                 .withMaxReplicas(policy.getMaxReplicas())
                 .withMetrics(metrics)
                 .withNewBehavior()
-                .withScaleUp(rules(policy.getScaleUp()))
-                .withScaleDown(rules(policy.getScaleDown()))
+                .withScaleUp(rules(policy.getScaleUp(), true))
+                .withScaleDown(rules(policy.getScaleDown(), false))
                 .endBehavior()
                 .endSpec()
                 .build();
     }
 
-    /** One direction's rules; null (the HPA's defaults) when the policy says nothing about it. */
-    static HPAScalingRules rules(ScalingBehavior behavior) {
-        if (behavior == null) {
-            return null;
-        }
-        int period = behavior.getPeriodSeconds() != null ? behavior.getPeriodSeconds() : 60;
+    /**
+     * One direction's rules, complete: what the policy says, and for everything it leaves out the values the API
+     * server would default. A partial desired object would never match the stored one, and every reconcile would
+     * write it again.
+     */
+    static HPAScalingRules rules(ScalingBehavior behavior, boolean up) {
+        ScalingBehavior given = behavior != null ? behavior : new ScalingBehavior();
+        int window = given.getStabilizationWindowSeconds() != null ? given.getStabilizationWindowSeconds() : (up ? 0 : 300);
         List<HPAScalingPolicy> policies = new ArrayList<>();
-        if (behavior.getMaxPodsPerPeriod() != null) {
-            policies.add(new HPAScalingPolicyBuilder().withType("Pods").withValue(behavior.getMaxPodsPerPeriod()).withPeriodSeconds(period).build());
+        if (given.getMaxPodsPerPeriod() == null && given.getMaxPercentPerPeriod() == null) {
+            int period = given.getPeriodSeconds() != null ? given.getPeriodSeconds() : 15;
+            if (up) {
+                policies.add(policy("Pods", 4, period));
+            }
+            policies.add(policy("Percent", 100, period));
+        } else {
+            int period = given.getPeriodSeconds() != null ? given.getPeriodSeconds() : 60;
+            if (given.getMaxPodsPerPeriod() != null) {
+                policies.add(policy("Pods", given.getMaxPodsPerPeriod(), period));
+            }
+            if (given.getMaxPercentPerPeriod() != null) {
+                policies.add(policy("Percent", given.getMaxPercentPerPeriod(), period));
+            }
         }
-        if (behavior.getMaxPercentPerPeriod() != null) {
-            policies.add(new HPAScalingPolicyBuilder().withType("Percent").withValue(behavior.getMaxPercentPerPeriod()).withPeriodSeconds(period).build());
-        }
+        // Both limits given means both apply: the smaller change wins. The server's own default is Max.
+        String select = given.getMaxPodsPerPeriod() != null && given.getMaxPercentPerPeriod() != null ? "Min" : "Max";
         return new HPAScalingRulesBuilder()
-                .withStabilizationWindowSeconds(behavior.getStabilizationWindowSeconds())
-                .withPolicies(policies.isEmpty() ? null : policies)
-                .withSelectPolicy(policies.size() > 1 ? "Min" : null)
+                .withStabilizationWindowSeconds(window)
+                .withPolicies(policies)
+                .withSelectPolicy(select)
                 .build();
+    }
+
+    private static HPAScalingPolicy policy(String type, int value, int periodSeconds) {
+        return new HPAScalingPolicyBuilder().withType(type).withValue(value).withPeriodSeconds(periodSeconds).build();
     }
 }

@@ -210,7 +210,9 @@ public class BotDeployment extends BotDependent<Deployment> {
     }
 
     private static EnvVar fieldRef(String name, String path) {
-        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewFieldRef().withFieldPath(path).endFieldRef().endValueFrom().build();
+        // apiVersion spelled out: the server defaults it, and a desired object without it never matches the actual one.
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewFieldRef().withApiVersion("v1").withFieldPath(path)
+                .endFieldRef().endValueFrom().build();
     }
 
     private static EnvVar secret(String name, SecretKeyRef ref) {

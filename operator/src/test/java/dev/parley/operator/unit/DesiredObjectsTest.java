@@ -139,6 +139,24 @@ class DesiredObjectsTest {
         assertThat(hpa.getSpec().getBehavior().getScaleUp().getPolicies().get(0).getValue()).isEqualTo(4);
         assertThat(hpa.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds()).isEqualTo(300);
         assertThat(hpa.getSpec().getBehavior().getScaleDown().getPolicies().get(0).getType()).isEqualTo("Percent");
+        assertThat(hpa.getSpec().getBehavior().getScaleDown().getPolicies().get(0).getValue()).isEqualTo(50);
+    }
+
+    @Test
+    void autoscalerSpellsOutTheServerDefaultsThePolicyLeavesOut() {
+        var policy = Fixtures.policy();
+        policy.getSpec().setScaleUp(null);
+        policy.getSpec().setScaleDown(null);
+        Bot withPolicy = Fixtures.bot("  scalingPolicyRef: {name: standard}\n");
+        var behavior = BotAutoscaler.desired(Fixtures.inputs(withPolicy, Optional.of(policy))).getSpec().getBehavior();
+
+        assertThat(behavior.getScaleUp().getStabilizationWindowSeconds()).isZero();
+        assertThat(behavior.getScaleUp().getSelectPolicy()).isEqualTo("Max");
+        assertThat(behavior.getScaleUp().getPolicies()).extracting(p -> p.getType() + " " + p.getValue() + "/" + p.getPeriodSeconds())
+                .containsExactly("Pods 4/15", "Percent 100/15");
+        assertThat(behavior.getScaleDown().getStabilizationWindowSeconds()).isEqualTo(300);
+        assertThat(behavior.getScaleDown().getPolicies()).extracting(p -> p.getType() + " " + p.getValue() + "/" + p.getPeriodSeconds())
+                .containsExactly("Percent 100/15");
     }
 
     @Test
