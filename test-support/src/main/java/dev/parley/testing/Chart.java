@@ -32,8 +32,13 @@ public final class Chart {
 
     /** Applies the chart's CRDs and waits until each is Established. */
     public static void installCrds(KubernetesClient client) {
+        installCrds(client, dir().resolve("crds"));
+    }
+
+    /** Applies every CRD file in a directory and waits until each is Established. */
+    public static void installCrds(KubernetesClient client, Path directory) {
         List<Path> files;
-        try (Stream<Path> list = Files.list(dir().resolve("crds"))) {
+        try (Stream<Path> list = Files.list(directory)) {
             files = list.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,12 +3,9 @@ package dev.parley.operator.dependent;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.api.v1alpha1.scaling.ScalingBehavior;
 import dev.parley.api.v1alpha1.scaling.ScalingPolicySpec;
-import dev.parley.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicyBuilder;
@@ -29,16 +26,13 @@ public class BotAutoscaler extends BotDependent<HorizontalPodAutoscaler> {
     /** The Pods metric the runtime exports (a gauge of updates being processed). */
     public static final String INFLIGHT_METRIC = "parley_inflight_updates";
 
-    @Inject
-    OperatorConfig config;
-
     public BotAutoscaler() {
         super(HorizontalPodAutoscaler.class);
     }
 
     @Override
     protected HorizontalPodAutoscaler desired(Bot bot, Context<Bot> context) {
-        return desired(BotInputs.read(bot, context, config));
+        return desired(inputs(bot, context));
     }
 
     public static HorizontalPodAutoscaler desired(BotInputs in) {

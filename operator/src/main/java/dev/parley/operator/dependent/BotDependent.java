@@ -1,6 +1,9 @@
 package dev.parley.operator.dependent;
 
+import jakarta.inject.Inject;
+
 import dev.parley.api.v1alpha1.bot.Bot;
+import dev.parley.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
@@ -13,8 +16,16 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  */
 public abstract class BotDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, Bot> {
 
+    @Inject
+    OperatorConfig config;
+
     protected BotDependent(Class<R> type) {
         super(type);
+    }
+
+    /** What the desired object is built from, for dependents that need more than the Bot. */
+    protected BotInputs inputs(Bot bot, Context<Bot> context) {
+        return BotInputs.read(bot, context, config);
     }
 
     @Override

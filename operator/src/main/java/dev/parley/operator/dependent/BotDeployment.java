@@ -10,9 +10,6 @@ import dev.parley.api.v1alpha1.common.SecretKeyRef;
 import dev.parley.api.v1alpha1.storage.PostgresSpec;
 import dev.parley.api.v1alpha1.storage.RedisSpec;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
-import jakarta.inject.Inject;
-
-import dev.parley.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -40,16 +37,13 @@ public class BotDeployment extends BotDependent<Deployment> {
     public static final String CHECKSUM_ANNOTATION = "parley.dev/config-checksum";
     static final String CONFIG_DIR = "/etc/parley";
 
-    @Inject
-    OperatorConfig config;
-
     public BotDeployment() {
         super(Deployment.class);
     }
 
     @Override
     protected Deployment desired(Bot bot, Context<Bot> context) {
-        return desired(BotInputs.read(bot, context, config));
+        return desired(inputs(bot, context));
     }
 
     public static Deployment desired(BotInputs in) {

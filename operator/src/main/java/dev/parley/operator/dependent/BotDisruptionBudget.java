@@ -1,10 +1,7 @@
 package dev.parley.operator.dependent;
 
-import jakarta.inject.Inject;
-
 import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.api.v1alpha1.scaling.DisruptionBudgetSpec;
-import dev.parley.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
@@ -16,16 +13,13 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 @KubernetesDependent(informer = @Informer(labelSelector = BotNames.SELECTOR))
 public class BotDisruptionBudget extends BotDependent<PodDisruptionBudget> {
 
-    @Inject
-    OperatorConfig config;
-
     public BotDisruptionBudget() {
         super(PodDisruptionBudget.class);
     }
 
     @Override
     protected PodDisruptionBudget desired(Bot bot, Context<Bot> context) {
-        return desired(BotInputs.read(bot, context, config));
+        return desired(inputs(bot, context));
     }
 
     public static PodDisruptionBudget desired(BotInputs in) {

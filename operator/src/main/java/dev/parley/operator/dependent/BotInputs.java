@@ -35,8 +35,20 @@ public record BotInputs(
         Map<String, Secret> secrets,
         OperatorConfig config) {
 
-    /** The inputs as the informer caches see them now; no API calls. */
+    /**
+     * The inputs as the informer caches see them now; no API calls. Read once per reconcile and shared through the
+     * context by the reconciler and every dependent that needs them.
+     */
     public static BotInputs read(Bot bot, Context<Bot> context, OperatorConfig config) {
+        var shared = context.managedWorkflowAndDependentResourceContext();
+        return shared.get(BotInputs.class, BotInputs.class).orElseGet(() -> {
+            BotInputs inputs = readFromCaches(bot, context, config);
+            shared.put(BotInputs.class, inputs);
+            return inputs;
+        });
+    }
+
+    private static BotInputs readFromCaches(Bot bot, Context<Bot> context, OperatorConfig config) {
         String namespace = bot.getMetadata().getNamespace();
         Optional<StorageBackend> storage = cachedStorage(bot, context);
         Optional<ScalingPolicy> policy = cachedScalingPolicy(bot, context);

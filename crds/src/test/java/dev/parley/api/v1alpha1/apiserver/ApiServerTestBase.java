@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
+import dev.parley.testing.Chart;
 import dev.parley.testing.KubeApiServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -32,7 +32,7 @@ abstract class ApiServerTestBase {
     private static boolean crdsInstalled;
 
     @BeforeAll
-    static void connect() throws IOException {
+    static void connect() {
         client = KubeApiServer.shared().adminClient();
         installCrdsOnce();
         namespace = "t-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
@@ -46,19 +46,11 @@ abstract class ApiServerTestBase {
         }
     }
 
-    private static synchronized void installCrdsOnce() throws IOException {
-        if (crdsInstalled) {
-            return;
+    private static synchronized void installCrdsOnce() {
+        if (!crdsInstalled) {
+            Chart.installCrds(client, GENERATED_CRDS);
+            crdsInstalled = true;
         }
-        for (CustomResourceDefinition crd : generatedCrds()) {
-            client.apiextensions().v1().customResourceDefinitions().resource(crd)
-                    .fieldManager("parley-tests").forceConflicts().serverSideApply();
-        }
-        for (CustomResourceDefinition crd : generatedCrds()) {
-            client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                    .waitUntilCondition(ApiServerTestBase::established, 60, TimeUnit.SECONDS);
-        }
-        crdsInstalled = true;
     }
 
     static List<CustomResourceDefinition> generatedCrds() throws IOException {
