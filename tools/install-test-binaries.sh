@@ -3,7 +3,8 @@
 # the local Go toolchain, no downloads of prebuilt binaries) and caches them
 # outside the repo. A fast no-op when they are already there.
 #
-#   etcd, kube-apiserver, kubectl -> $PARLEY_CACHE/envtest/k8s/<K8S_VERSION>-linux-amd64/
+#   etcd, kube-apiserver, kubectl,
+#   kube-controller-manager       -> $PARLEY_CACHE/envtest/k8s/<K8S_VERSION>-linux-amd64/
 #       (the layout fabric8 kube-api-test reads: <dir>/k8s/<version>-linux-amd64/)
 #   helm                          -> $PARLEY_CACHE/helm/<HELM_VERSION>/helm
 #
@@ -94,6 +95,7 @@ export CGO_ENABLED=0
 reports() { local out; out="$("$@" 2>/dev/null)" || return 1; grep -q "$REPORT_PATTERN" <<<"$out"; }
 etcd_ok()      { [ -x "$K8S_BIN_DIR/etcd" ] && REPORT_PATTERN="etcd Version: ${ETCD_VERSION}\$" reports "$K8S_BIN_DIR/etcd" --version; }
 apiserver_ok() { [ -x "$K8S_BIN_DIR/kube-apiserver" ] && REPORT_PATTERN="^Kubernetes v${K8S_VERSION}\$" reports "$K8S_BIN_DIR/kube-apiserver" --version; }
+kcm_ok()       { [ -x "$K8S_BIN_DIR/kube-controller-manager" ] && REPORT_PATTERN="^Kubernetes v${K8S_VERSION}\$" reports "$K8S_BIN_DIR/kube-controller-manager" --version; }
 kubectl_ok()   { [ -x "$K8S_BIN_DIR/kubectl" ] && REPORT_PATTERN="Client Version: v${K8S_VERSION}\$" reports "$K8S_BIN_DIR/kubectl" version --client; }
 helm_ok()      { [ -x "$HELM_BIN" ] && REPORT_PATTERN="^v${HELM_VERSION}" reports "$HELM_BIN" version --short; }
 
@@ -111,8 +113,8 @@ build() {
 
 total_start=$SECONDS
 
-if [ "$FORCE" != "1" ] && etcd_ok && apiserver_ok && kubectl_ok; then
-  log "envtest binaries present: $K8S_BIN_DIR (etcd $ETCD_VERSION, kube-apiserver/kubectl v$K8S_VERSION)"
+if [ "$FORCE" != "1" ] && etcd_ok && apiserver_ok && kcm_ok && kubectl_ok; then
+  log "envtest binaries present: $K8S_BIN_DIR (etcd $ETCD_VERSION, kube-apiserver/kube-controller-manager/kubectl v$K8S_VERSION)"
 else
   GO_BIN="$(find_go)"
   [ -n "$GO_BIN" ] || exit 0
@@ -142,6 +144,14 @@ else
     log "kube-apiserver v$K8S_VERSION present"
   fi
 
+  # Only its garbage collector runs in the tests (KubeControllerManager in test-support).
+  if [ "$FORCE" = "1" ] || ! kcm_ok; then
+    build kube-controller-manager "$ROOT/envtest/kubernetes" k8s.io/kubernetes/cmd/kube-controller-manager \
+      "$K8S_BIN_DIR/kube-controller-manager" "${k8s_ldflags[@]}"
+  else
+    log "kube-controller-manager v$K8S_VERSION present"
+  fi
+
   if [ "$FORCE" = "1" ] || ! kubectl_ok; then
     build kubectl "$ROOT/envtest/kubernetes" k8s.io/kubernetes/cmd/kubectl \
       "$K8S_BIN_DIR/kubectl" "${k8s_ldflags[@]}"
@@ -151,6 +161,7 @@ else
 
   etcd_ok      || { log "error: $K8S_BIN_DIR/etcd does not report version $ETCD_VERSION"; exit 1; }
   apiserver_ok || { log "error: $K8S_BIN_DIR/kube-apiserver does not report v$K8S_VERSION"; exit 1; }
+  kcm_ok       || { log "error: $K8S_BIN_DIR/kube-controller-manager does not report v$K8S_VERSION"; exit 1; }
   kubectl_ok   || { log "error: $K8S_BIN_DIR/kubectl does not report v$K8S_VERSION"; exit 1; }
 fi
 

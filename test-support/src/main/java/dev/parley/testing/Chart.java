@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -48,7 +49,7 @@ public final class Chart {
                 CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
                 client.resource(crd).fieldManager("parley-tests").forceConflicts().serverSideApply();
                 client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                        .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+                        .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
                                 .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -61,19 +62,37 @@ public final class Chart {
      * fresh namespaces) and returns a token of that ServiceAccount, for running the operator with exactly them.
      */
     public static synchronized String installRbacAndGetToken(KubernetesClient admin) {
-        if (admin.namespaces().withName(OPERATOR_NAMESPACE).get() == null) {
-            admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR_NAMESPACE).endMetadata().build()).create();
+        List<HasMetadata> rbac = rbac(render(admin, "parley", OPERATOR_NAMESPACE,
+                "watchAllNamespaces=true", "serviceAccount.name=" + OPERATOR_SERVICE_ACCOUNT));
+        for (HasMetadata object : rbac) {
+            admin.resource(object).fieldManager("parley-tests").forceConflicts().serverSideApply();
         }
-        String rendered = Helm.find().run("template", "parley", dir().toString(), "--namespace", OPERATOR_NAMESPACE,
-                "--set", "watchAllNamespaces=true", "--set", "serviceAccount.name=" + OPERATOR_SERVICE_ACCOUNT);
-        List<HasMetadata> objects = admin.load(new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8))).items();
+        return token(admin, OPERATOR_NAMESPACE, OPERATOR_SERVICE_ACCOUNT);
+    }
+
+    /** {@code helm template} of the chart into {@code namespace} (created if missing), with {@code --set} values. */
+    public static List<HasMetadata> render(KubernetesClient admin, String release, String namespace, String... values) {
+        if (admin.namespaces().withName(namespace).get() == null) {
+            admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+        }
+        List<String> args = new ArrayList<>(List.of("template", release, dir().toString(), "--namespace", namespace));
+        for (String value : values) {
+            args.add("--set");
+            args.add(value);
+        }
+        String rendered = Helm.find().run(args.toArray(String[]::new));
+        return admin.load(new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8))).items();
+    }
+
+    /** The ServiceAccount and RBAC objects of a rendering. */
+    public static List<HasMetadata> rbac(List<HasMetadata> rendered) {
         List<String> rbacKinds = List.of("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding");
-        for (HasMetadata object : objects) {
-            if (rbacKinds.contains(object.getKind())) {
-                admin.resource(object).fieldManager("parley-tests").forceConflicts().serverSideApply();
-            }
-        }
-        return admin.serviceAccounts().inNamespace(OPERATOR_NAMESPACE).withName(OPERATOR_SERVICE_ACCOUNT)
+        return rendered.stream().filter(o -> rbacKinds.contains(o.getKind())).toList();
+    }
+
+    /** A two-hour token of a ServiceAccount. */
+    public static String token(KubernetesClient admin, String namespace, String serviceAccount) {
+        return admin.serviceAccounts().inNamespace(namespace).withName(serviceAccount)
                 .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(7200L).endSpec().build())
                 .getStatus().getToken();
     }

@@ -1,7 +1,11 @@
 package dev.parley.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
@@ -11,7 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
  * A real {@code kube-apiserver} backed by a real {@code etcd} with a fresh data directory, envtest style: no nodes,
- * no controllers. One instance per test JVM, started on first use and stopped when the JVM exits.
+ * no controllers ({@link GarbageCollector} adds the one controller tests need). One instance per test JVM, started on first use and stopped when the JVM exits.
  *
  * <p>The binaries come from {@code tools/install-test-binaries.sh}, which builds them from the Go module proxy and
  * records their location in the test cache; nothing is downloaded here.
@@ -37,25 +41,79 @@ public final class KubeApiServer {
         return shared;
     }
 
-    private static KubeApiServer start() {
-        String howToGet = "run tools/install-test-binaries.sh (needs Go) to build etcd and kube-apiserver";
-        String dir = TestServers.binarySetting("PARLEY_ENVTEST_DIR")
-                .orElseThrow(() -> TestServers.unavailable("kube-apiserver", howToGet));
-        String version = TestServers.binarySetting("PARLEY_K8S_VERSION")
-                .orElseThrow(() -> TestServers.unavailable("kube-apiserver", howToGet));
-        Path binaries = Path.of(dir, "k8s", version + "-linux-amd64");
-        if (!Files.isExecutable(binaries.resolve("kube-apiserver")) || !Files.isExecutable(binaries.resolve("etcd"))) {
-            throw TestServers.unavailable("kube-apiserver", "no etcd and kube-apiserver in " + binaries + "; " + howToGet);
+    private static final String HOW_TO_GET = "run tools/install-test-binaries.sh (needs Go) to build the Kubernetes test binaries";
+
+    /**
+     * The executable {@code name} ({@code etcd}, {@code kube-apiserver}, {@code kube-controller-manager},
+     * {@code kubectl}) that the install script built; skips (or, in CI, fails) the calling test when it is missing.
+     */
+    static Path binary(String name) {
+        Path binary = Path.of(setting("PARLEY_ENVTEST_DIR", name), "k8s", setting("PARLEY_K8S_VERSION", name) + "-linux-amd64", name);
+        if (!Files.isExecutable(binary)) {
+            throw TestServers.unavailable(name, "no " + binary + "; " + HOW_TO_GET);
         }
+        return binary;
+    }
+
+    private static String setting(String key, String neededFor) {
+        return TestServers.binarySetting(key).orElseThrow(() -> TestServers.unavailable(neededFor, HOW_TO_GET));
+    }
+
+    private static KubeApiServer start() {
+        binary("etcd");
+        binary("kube-apiserver");
+        String version = setting("PARLEY_K8S_VERSION", "kube-apiserver");
+        String serviceRange = System.getProperty(SERVICE_RANGE_PROPERTY);
+        String testDir = serviceRange == null
+                ? setting("PARLEY_ENVTEST_DIR", "kube-apiserver")
+                : binariesWithServiceRange(version, serviceRange).toString();
         KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withTestDir(dir)
+                .withTestDir(testDir)
                 .withApiServerVersion(version)
+                // As in hardened clusters (OpenShift enables it): setting blockOwnerDeletion on an owner reference needs
+                // update on the owner's finalizers, so the RBAC tests see that rule used.
+                .withApiServerFlag("--enable-admission-plugins", "OwnerReferencesPermissionEnforcement")
                 .withOfflineMode(true)
                 .withUpdateKubeConfig(false)
                 .withStartupTimeout(120_000)
                 .build());
         server.start();
         return new KubeApiServer(server);
+    }
+
+    /**
+     * kube-api-test always passes {@code --service-cluster-ip-range 10.0.0.0/24}, which holds 254 Services: enough
+     * for tests, too few for a benchmark with a thousand Bots. With this system property set, the server starts from
+     * a binary directory whose {@code kube-apiserver} is a wrapper that swaps that range for the given one.
+     */
+    public static final String SERVICE_RANGE_PROPERTY = "parley.kubeApiServer.serviceClusterIpRange";
+
+    private static Path binariesWithServiceRange(String version, String range) {
+        if (!range.matches("[0-9./]+")) {
+            throw new IllegalArgumentException(SERVICE_RANGE_PROPERTY + " must be an IPv4 CIDR such as 10.96.0.0/16, not " + range);
+        }
+        Path testDir = TestServers.workDir("envtest");
+        Path bin = testDir.resolve("k8s").resolve(version + "-linux-amd64");
+        try {
+            Files.createDirectories(bin);
+            for (String name : List.of("etcd", "kubectl")) {
+                Files.createSymbolicLink(bin.resolve(name), binary(name));
+            }
+            Path wrapper = bin.resolve("kube-apiserver");
+            Files.writeString(wrapper, """
+                    #!/bin/sh
+                    # Generated by KubeApiServer: the real kube-apiserver with kube-api-test's 10.0.0.0/24 replaced.
+                    for arg; do
+                      shift
+                      if [ "$arg" = "10.0.0.0/24" ]; then set -- "$@" "%s"; else set -- "$@" "$arg"; fi
+                    done
+                    exec "%s" "$@"
+                    """.formatted(range, binary("kube-apiserver")));
+            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + bin, e);
+        }
+        return testDir;
     }
 
     /** A kubeconfig for the cluster admin (client certificate in the system:masters group). */
@@ -73,8 +131,8 @@ public final class KubeApiServer {
         try {
             Files.writeString(file, kubeConfigYaml);
             return file;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
 import java.net.ServerSocket;
+
 import io.fabric8.kubernetes.client.Config;
 
 /**
@@ -21,34 +21,68 @@ public final class OperatorProcess {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private OperatorProcess(Process process, int port) {
+    private OperatorProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
+    /** An operator in {@link Chart#OPERATOR_NAMESPACE} watching every namespace. */
     public static OperatorProcess start(Path jar, Config config, String token, String identity) throws IOException {
+        return start(jar, config, token, identity, Chart.OPERATOR_NAMESPACE, "JOSDK_ALL_NAMESPACES");
+    }
+
+    /**
+     * An operator whose own namespace (where its leader-election Lease lives) is {@code namespace}, watching
+     * {@code watchedNamespaces} (comma-separated, or the SDK's {@code JOSDK_ALL_NAMESPACES}), as the chart configures it.
+     */
+    public static OperatorProcess start(Path jar, Config config, String token, String identity, String namespace,
+            String watchedNamespaces) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = TestServers.workDir("operator").resolve(identity + ".log");
+        Path dir = TestServers.workDir("operator");
+        Path log = dir.resolve(identity + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("PARLEY_OPERATOR_IDENTITY", identity);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", config.getMasterUrl());
-        if (config.getCaCertData() != null) {
-            env.put("QUARKUS_KUBERNETES_CLIENT_CA_CERT_DATA", config.getCaCertData());
-        } else {
-            env.put("QUARKUS_KUBERNETES_CLIENT_CA_CERT_FILE", config.getCaCertFile());
-        }
-        env.put("QUARKUS_KUBERNETES_CLIENT_TOKEN", token);
-        env.put("QUARKUS_KUBERNETES_CLIENT_NAMESPACE", Chart.OPERATOR_NAMESPACE);
-        env.put("QUARKUS_OPERATOR_SDK_NAMESPACES", "JOSDK_ALL_NAMESPACES");
+        // A kubeconfig file, as a pod has its token in a file: a token in a Quarkus property would be echoed in
+        // Quarkus' startup warnings.
+        env.put("KUBECONFIG", writeKubeConfig(dir.resolve("kubeconfig"), config, token, namespace).toString());
+        env.put("QUARKUS_OPERATOR_SDK_NAMESPACES", watchedNamespaces);
         System.out.printf("operator %s: log in %s%n", identity, log);
-        return new OperatorProcess(builder.start(), port);
+        return new OperatorProcess(builder.start(), port, log);
+    }
+
+    private static Path writeKubeConfig(Path file, Config config, String token, String namespace) throws IOException {
+        String authority = config.getCaCertData() != null
+                ? "certificate-authority-data: " + config.getCaCertData()
+                : "certificate-authority: " + config.getCaCertFile();
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: test
+                    cluster: {server: "%s", %s}
+                users:
+                  - name: operator
+                    user: {token: "%s"}
+                contexts:
+                  - name: test
+                    context: {cluster: test, user: operator, namespace: %s}
+                current-context: test
+                """.formatted(config.getMasterUrl(), authority, token, namespace));
+        return file;
+    }
+
+    /** Its output so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** Peak resident set size (VmHWM) so far. */
