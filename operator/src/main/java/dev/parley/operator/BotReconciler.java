@@ -90,7 +90,11 @@ public class BotReconciler implements Reconciler<Bot> {
     @Override
     public ErrorStatusUpdateControl<Bot> updateErrorStatus(Bot bot, Context<Bot> context, Exception e) {
         metrics.error("Bot", e);
-        return ErrorStatusUpdateControl.defaultErrorProcessing();
+        BotStatus failed = BotStatusCalculator.reconcileFailed(bot, e);
+        if (BotStatusCalculator.sameStatus(bot.getStatus(), failed)) {
+            return ErrorStatusUpdateControl.defaultErrorProcessing();
+        }
+        return ErrorStatusUpdateControl.patchStatus(statusPatch(bot, failed));
     }
 
     private UpdateControl<Bot> doReconcile(Bot bot, Context<Bot> context) {
@@ -100,12 +104,17 @@ public class BotReconciler implements Reconciler<Bot> {
         if (BotStatusCalculator.sameStatus(bot.getStatus(), next)) {
             return UpdateControl.noUpdate();
         }
+        return UpdateControl.patchStatus(statusPatch(bot, next));
+    }
+
+    /** A patch of just the status, with each condition's transition time kept while its status is unchanged. */
+    private static Bot statusPatch(Bot bot, BotStatus next) {
         next.setConditions(Conditions.merge(bot.getStatus() == null ? null : bot.getStatus().getConditions(), next.getConditions()));
         Bot patch = new Bot();
         patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
                 .withName(bot.getMetadata().getName()).withNamespace(bot.getMetadata().getNamespace()).build());
         patch.setStatus(next);
-        return UpdateControl.patchStatus(patch);
+        return patch;
     }
 
     @Override
@@ -130,7 +139,11 @@ public class BotReconciler implements Reconciler<Bot> {
                 .withSecondaryToPrimaryMapper(secret -> botsUsingSecret(context, storage, secret))
                 .build(), context);
         // The one CRD whose presence changes what a Bot gets; when it appears, every Bot gains a ServiceMonitor.
+        // CRDs are cluster-scoped: one informer for the cluster, whichever namespaces the Bots are watched in (an
+        // informer per watched namespace would file the CRD under none of them).
         var serviceMonitorCrd = new InformerEventSource<>(InformerEventSourceConfiguration.from(CustomResourceDefinition.class, Bot.class)
+                .withWatchAllNamespaces()
+                .withFollowControllerNamespacesChanges(false)
                 .withFieldSelector(new FieldSelector(new FieldSelector.Field("metadata.name", BotServiceMonitor.CRD_NAME)))
                 .withSecondaryToPrimaryMapper(crd -> context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), context);

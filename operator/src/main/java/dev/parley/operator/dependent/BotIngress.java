@@ -1,6 +1,7 @@
 package dev.parley.operator.dependent;
 
 import java.net.URI;
+import java.util.HashMap;
 
 import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.api.v1alpha1.bot.IngressSpec;
@@ -32,7 +33,9 @@ public class BotIngress extends BotDependent<Ingress> {
                 .withName(BotNames.name(bot))
                 .withNamespace(bot.getMetadata().getNamespace())
                 .withLabels(BotNames.labels(bot))
-                .withAnnotations(spec.getAnnotations())
+                // A mutable map even when the Bot sets none: the SDK edits the desired object's annotations when it
+                // compares it with the actual one.
+                .withAnnotations(spec.getAnnotations() == null ? new HashMap<>() : new HashMap<>(spec.getAnnotations()))
                 .endMetadata()
                 .withNewSpec()
                 .withIngressClassName(spec.getClassName())

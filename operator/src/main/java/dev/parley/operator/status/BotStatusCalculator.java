@@ -3,6 +3,7 @@ package dev.parley.operator.status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.api.v1alpha1.bot.BotPhase;
@@ -12,6 +13,8 @@ import dev.parley.operator.dependent.BotInputs;
 import dev.parley.operator.dependent.BotNames;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 
 /** Turns what the operator observed about a Bot into its status; a pure function, tested without a cluster. */
 public final class BotStatusCalculator {
@@ -78,6 +81,63 @@ public final class BotStatusCalculator {
         status.setConditions(conditions);
         return status;
     }
+
+    /**
+     * The status after a failed reconcile (an object refused by the API server, a quota, a conflict): what the
+     * status said before, with phase Failed and a Ready condition that carries the API server's reason, so that
+     * {@code kubectl get pbot} shows why. The SDK retries with backoff and the next success replaces it.
+     */
+    public static BotStatus reconcileFailed(Bot bot, Exception error) {
+        BotStatus previous = bot.getStatus();
+        BotStatus status = new BotStatus();
+        status.setObservedGeneration(bot.getMetadata().getGeneration());
+        status.setPhase(BotPhase.Failed);
+        status.setReplicas(previous == null ? null : previous.getReplicas());
+        status.setReadyReplicas(previous == null ? null : previous.getReadyReplicas());
+        status.setWebhookUrl(BotNames.webhookUrl(bot));
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(Conditions.of(Bot.READY, false, "ReconcileError", reason(error), bot.getMetadata().getGeneration()));
+        if (previous != null && previous.getConditions() != null) {
+            previous.getConditions().stream().filter(c -> !Bot.READY.equals(c.getType())).forEach(conditions::add);
+        }
+        status.setConditions(conditions);
+        return status;
+    }
+
+    /**
+     * What went wrong, short enough for a condition: per failed dependent ("configmap: ..."), the API server's
+     * message when there is one (it names the object and the rule), else the innermost cause's.
+     */
+    static String reason(Exception error) {
+        AggregatedOperatorException aggregated = null;
+        for (Throwable t = error; t != null && aggregated == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AggregatedOperatorException a && !a.getAggregatedExceptions().isEmpty()) {
+                aggregated = a;
+            }
+        }
+        String text = aggregated != null
+                ? aggregated.getAggregatedExceptions().entrySet().stream()
+                        .map(e -> e.getKey() + ": " + message(e.getValue()))
+                        .sorted()
+                        .collect(Collectors.joining("; "))
+                : message(error);
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE - 1) + "…";
+    }
+
+    private static String message(Throwable error) {
+        String message = null;
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException k && k.getStatus() != null && k.getStatus().getMessage() != null) {
+                return k.getStatus().getMessage();
+            }
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+        }
+        return message == null ? error.getClass().getSimpleName() : message;
+    }
+
+    private static final int MAX_MESSAGE = 400;
 
     private static boolean reachable(StorageBackend storage) {
         // A StorageBackend not checked yet counts as reachable; the check's own condition says otherwise when it fails.

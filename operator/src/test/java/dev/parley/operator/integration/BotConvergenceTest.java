@@ -3,7 +3,12 @@ package dev.parley.operator.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -18,11 +23,13 @@ import dev.parley.api.v1alpha1.scaling.ScalingPolicy;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
 import dev.parley.operator.dependent.BotDeployment;
 import dev.parley.operator.dependent.BotServiceMonitor;
+import dev.parley.testing.GarbageCollector;
 import dev.parley.testing.KubeApiServer;
 import dev.parley.testing.PostgresServer;
+import dev.parley.testing.ServiceMonitorCrd;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -37,8 +44,10 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -50,8 +59,18 @@ import io.quarkus.test.junit.QuarkusTest;
 class BotConvergenceTest {
 
     private static final Duration CONVERGE = Duration.ofSeconds(60);
+    /** What a Bot with a ScalingPolicy owns, each named after the Bot. */
+    private static final List<Class<? extends HasMetadata>> OWNED_TYPES = List.of(ConfigMap.class, ServiceAccount.class,
+            Role.class, RoleBinding.class, Deployment.class, Service.class, HorizontalPodAutoscaler.class, PodDisruptionBudget.class);
 
     private static KubernetesClient client;
+
+    @TestHTTPResource("/q/metrics")
+    URL metrics;
+    @TestHTTPResource("/q/health/ready")
+    URL ready;
+    @TestHTTPResource("/q/health/live")
+    URL live;
     private static String namespace;
 
     @BeforeAll
@@ -87,8 +106,7 @@ class BotConvergenceTest {
         Bot bot = apply(bot("shop-bot", "  scalingPolicyRef: {name: standard}\n"));
 
         await().atMost(CONVERGE).untilAsserted(() -> {
-            for (Class<? extends HasMetadata> type : java.util.List.of(ConfigMap.class, ServiceAccount.class, Role.class,
-                    RoleBinding.class, Deployment.class, Service.class, HorizontalPodAutoscaler.class, PodDisruptionBudget.class)) {
+            for (Class<? extends HasMetadata> type : OWNED_TYPES) {
                 HasMetadata object = client.resources(type).inNamespace(namespace).withName("shop-bot").get();
                 assertThat(object).as(type.getSimpleName()).isNotNull();
                 assertThat(object.getMetadata().getOwnerReferences()).as(type.getSimpleName() + " owner")
@@ -108,6 +126,56 @@ class BotConvergenceTest {
             assertThat(status("shop-bot").getPhase()).isEqualTo(BotPhase.Running);
             assertThat(condition("shop-bot", Bot.READY)).isEqualTo("True");
             assertThat(status("shop-bot").getReadyReplicas()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void deletingABotDeletesEverythingItOwnsAndTheScalingPolicyCountsOneBotFewer() {
+        GarbageCollector garbageCollector = GarbageCollector.shared();
+        apply(bot("doomed-bot", "  scalingPolicyRef: {name: standard}\n"));
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(ownedObjects("doomed-bot")).hasSize(OWNED_TYPES.size()));
+        int before = client.resources(ScalingPolicy.class).inNamespace(namespace).withName("standard").get().getStatus().getBots();
+
+        client.resources(Bot.class).inNamespace(namespace).withName("doomed-bot").delete();
+
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(garbageCollector.isRunning()).as("kube-controller-manager exited:%n%s", garbageCollector.log()).isTrue();
+            assertThat(ownedObjects("doomed-bot")).as("left behind").isEmpty();
+            assertThat(client.resources(ScalingPolicy.class).inNamespace(namespace).withName("standard").get()
+                    .getStatus().getBots()).isEqualTo(before - 1);
+        });
+    }
+
+    /** The names of the objects of {@link #OWNED_TYPES} that exist for a Bot. */
+    private static List<String> ownedObjects(String bot) {
+        return OWNED_TYPES.stream()
+                .filter(type -> client.resources(type).inNamespace(namespace).withName(bot).get() != null)
+                .map(Class::getSimpleName)
+                .toList();
+    }
+
+    @Test
+    void aRefusedObjectIsReportedInTheBotsStatusCountedAsAnErrorAndTheOperatorStaysHealthy() throws Exception {
+        // Someone else's ConfigMap under the Bot's name: the API server refuses to create the Bot's.
+        apply(new ConfigMapBuilder().withNewMetadata().withName("blocked-bot").endMetadata()
+                .withData(Map.of("owner", "someone else")).build());
+
+        apply(bot("blocked-bot", ""));
+
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(status("blocked-bot").getPhase()).isEqualTo(BotPhase.Failed);
+            assertThat(conditionReason("blocked-bot", Bot.READY)).isEqualTo("ReconcileError");
+            assertThat(conditionMessage("blocked-bot", Bot.READY)).startsWith("configmap: ").contains("\"blocked-bot\" already exists");
+        });
+        assertThat(get(metrics)).containsPattern("parley_operator_reconcile_errors_total\\{[^}]*kind=\"Bot\"[^}]*} [1-9]");
+        assertThat(get(ready)).contains("\"status\": \"UP\"");
+        assertThat(get(live)).contains("\"status\": \"UP\"");
+
+        // Once the obstacle is gone, a retry (they back off up to minutes, never give up) makes the Bot whole.
+        client.configMaps().inNamespace(namespace).withName("blocked-bot").delete();
+        await().atMost(CONVERGE.multipliedBy(2)).untilAsserted(() -> {
+            assertThat(client.configMaps().inNamespace(namespace).withName("blocked-bot").get()).isNotNull();
+            assertThat(conditionReason("blocked-bot", Bot.READY)).isNotEqualTo("ReconcileError");
         });
     }
 
@@ -152,11 +220,13 @@ class BotConvergenceTest {
         apply(bot("drifting-bot", ""));
         await().atMost(CONVERGE).until(() -> client.apps().deployments().inNamespace(namespace).withName("drifting-bot").get() != null);
 
-        client.apps().deployments().inNamespace(namespace).withName("drifting-bot").edit(d -> {
-            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil/image:latest");
-            d.getSpec().setReplicas(7);
-            return d;
-        });
+        // Someone else's edit; retried because the operator may be writing the same Deployment right now.
+        await().atMost(CONVERGE).ignoreException(KubernetesClientException.class).untilAsserted(() ->
+                client.apps().deployments().inNamespace(namespace).withName("drifting-bot").edit(d -> {
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil/image:latest");
+                    d.getSpec().setReplicas(7);
+                    return d;
+                }));
 
         await().atMost(CONVERGE).untilAsserted(() -> {
             Deployment deployment = client.apps().deployments().inNamespace(namespace).withName("drifting-bot").get();
@@ -176,11 +246,11 @@ class BotConvergenceTest {
             assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isEqualTo("public-tls");
             assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
         });
+        // Later reconciles compare the existing Ingress with the desired one; they must succeed too.
+        markDeploymentReady("public-bot", 1);
+        await().atMost(CONVERGE).untilAsserted(() -> assertThat(status("public-bot").getPhase()).isEqualTo(BotPhase.Running));
 
-        client.resources(Bot.class).inNamespace(namespace).withName("public-bot").edit(b -> {
-            b.getSpec().setIngress(null);
-            return b;
-        });
+        apply(bot("public-bot", ""));
 
         await().atMost(CONVERGE).until(() -> client.network().v1().ingresses().inNamespace(namespace).withName("public-bot").get() == null);
     }
@@ -192,7 +262,7 @@ class BotConvergenceTest {
         apply(bot("monitored-bot", ""));
         await().atMost(CONVERGE).until(() -> client.apps().deployments().inNamespace(namespace).withName("monitored-bot").get() != null);
 
-        installServiceMonitorCrd();
+        ServiceMonitorCrd.install(client);
 
         await().atMost(CONVERGE).untilAsserted(() -> {
             GenericKubernetesResource monitor = client.genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor")
@@ -200,25 +270,6 @@ class BotConvergenceTest {
             assertThat(monitor).isNotNull();
             assertThat(monitor.getMetadata().getOwnerReferences()).extracting(r -> r.getName()).contains("monitored-bot");
         });
-    }
-
-    private static void installServiceMonitorCrd() {
-        CustomResourceDefinition crd = load("""
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata: {name: servicemonitors.monitoring.coreos.com}
-                spec:
-                  group: monitoring.coreos.com
-                  scope: Namespaced
-                  names: {kind: ServiceMonitor, plural: servicemonitors, singular: servicemonitor, listKind: ServiceMonitorList}
-                  versions:
-                    - name: v1
-                      served: true
-                      storage: true
-                      schema:
-                        openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
-                """, CustomResourceDefinition.class);
-        client.resource(crd).fieldManager("parley-tests").serverSideApply();
     }
 
     private static Bot bot(String name, String extraSpec) {
@@ -238,12 +289,15 @@ class BotConvergenceTest {
     }
 
     private static void markDeploymentReady(String name, int replicas) {
-        await().atMost(CONVERGE).until(() -> client.apps().deployments().inNamespace(namespace).withName(name).get() != null);
-        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
-        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
-                .withAvailableReplicas(replicas).withUpdatedReplicas(replicas)
-                .withObservedGeneration(deployment.getMetadata().getGeneration()).build());
-        client.apps().deployments().inNamespace(namespace).resource(deployment).updateStatus();
+        // Retried on a conflict: the operator may write the Deployment between our read and our write.
+        await().atMost(CONVERGE).ignoreException(KubernetesClientException.class).untilAsserted(() -> {
+            Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
+            assertThat(deployment).isNotNull();
+            deployment.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
+                    .withAvailableReplicas(replicas).withUpdatedReplicas(replicas)
+                    .withObservedGeneration(deployment.getMetadata().getGeneration()).build());
+            client.apps().deployments().inNamespace(namespace).resource(deployment).updateStatus();
+        });
     }
 
     private static String checksum(String name) {
@@ -261,8 +315,20 @@ class BotConvergenceTest {
         return status(name).getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow().getStatus();
     }
 
+    private static String conditionReason(String name, String type) {
+        return status(name).getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow().getReason();
+    }
+
     private static String conditionMessage(String name, String type) {
         return status(name).getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow().getMessage();
+    }
+
+    /** The body of a GET that must answer 200. */
+    private static String get(URL url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.toURI()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + url + ": " + response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private static Secret secret(String name, Map<String, String> values) {

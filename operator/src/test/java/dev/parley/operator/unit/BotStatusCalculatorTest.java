@@ -47,6 +47,34 @@ class BotStatusCalculatorTest {
     }
 
     @Test
+    void aFailedReconcileSaysWhatTheApiServerRefusedAndKeepsTheOtherConditions() {
+        BotInputs in = Fixtures.inputs(bot, Optional.of(Fixtures.policy()));
+        BotStatus before = BotStatusCalculator.calculate(in, Optional.of(deployment(2, 2)));
+        bot.setStatus(before);
+        var refused = new io.fabric8.kubernetes.client.KubernetesClientException(new io.fabric8.kubernetes.api.model.StatusBuilder()
+                .withCode(403).withMessage("configmaps \"textile-orders\" is forbidden: exceeded quota: no-configmaps").build());
+
+        var workflowFailed = new io.javaoperatorsdk.operator.AggregatedOperatorException("Exception(s) during workflow execution",
+                Map.of("configmap", new RuntimeException("wrapped", refused)));
+
+        BotStatus failed = BotStatusCalculator.reconcileFailed(bot, new RuntimeException("reconcile failed", workflowFailed));
+
+        assertThat(failed.getPhase()).isEqualTo(BotPhase.Failed);
+        assertThat(condition(failed, Bot.READY).getStatus()).isEqualTo("False");
+        assertThat(condition(failed, Bot.READY).getReason()).isEqualTo("ReconcileError");
+        assertThat(condition(failed, Bot.READY).getMessage())
+                .isEqualTo("configmap: configmaps \"textile-orders\" is forbidden: exceeded quota: no-configmaps");
+        assertThat(condition(failed, Bot.STORAGE_READY)).isEqualTo(condition(before, Bot.STORAGE_READY));
+        assertThat(failed.getReadyReplicas()).isEqualTo(2);
+        assertThat(BotStatusCalculator.sameStatus(failed, BotStatusCalculator.reconcileFailed(bot, workflowFailed)))
+                .as("the same failure again writes nothing").isTrue();
+        assertThat(condition(BotStatusCalculator.reconcileFailed(bot, new IllegalStateException("y".repeat(2000))), Bot.READY).getMessage())
+                .as("long messages are cut").hasSizeLessThanOrEqualTo(400);
+        assertThat(condition(BotStatusCalculator.reconcileFailed(bot, new RuntimeException("outer", new IllegalStateException("inner"))),
+                Bot.READY).getMessage()).as("the innermost cause").isEqualTo("inner");
+    }
+
+    @Test
     void pendingUntilAPodIsReadyThenRunning() {
         BotInputs in = Fixtures.inputs(bot, Optional.of(Fixtures.policy()));
         assertThat(BotStatusCalculator.calculate(in, Optional.of(deployment(2, 0))).getPhase()).isEqualTo(BotPhase.Pending);
