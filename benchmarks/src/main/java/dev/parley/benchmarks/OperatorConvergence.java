@@ -78,13 +78,19 @@ public final class OperatorConvergence {
             OperatorProcess operator = OperatorProcess.start(jar, config, token, "bench-1");
             awaitLeader(admin, "bench-1");
 
+            System.out.printf("operator JVM options: -Xmx512m %s%n", System.getProperty("parley.operator.jvmOptions", "(none)"));
             System.out.printf("creating %d Bots with concurrency %d; the operator makes the rest ...%n", bots, concurrency);
+            Map<String, Long> writesAtStart = ApiServerMetrics.writes(admin);
+            Map<String, Double> cpuAtStart = CpuTime.snapshot(operator.pid());
             long start = System.nanoTime();
             createAll(concurrency, bots, i -> admin.resource(bot("bot-" + i)).inNamespace(operatorNs).create());
             awaitConverged(admin, operatorNs, bots);
             double operatorSeconds = (System.nanoTime() - start) / 1e9;
             long peakRssMb = operator.peakRssMb();
             System.out.printf("operator: all %d Bots converged in %.1f s; operator peak RSS %d MB%n", bots, operatorSeconds, peakRssMb);
+            System.out.printf("  CPU: %s%n", CpuTime.difference(cpuAtStart, CpuTime.snapshot(operator.pid())));
+            System.out.printf("  Bot reconciles: %.0f (%.1f per Bot)%n", operator.reconciles("Bot"), operator.reconciles("Bot") / bots);
+            System.out.printf("  API writes: %s%n", ApiServerMetrics.difference(writesAtStart, ApiServerMetrics.writes(admin)));
 
             System.out.println("no-op resync: restarting the operator, which lists and reconciles every Bot again ...");
             operator.stop();
@@ -106,10 +112,14 @@ public final class OperatorConvergence {
                     .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s));
             System.out.printf("reference: a plain client creates the same %d Bots, %d objects and statuses with concurrency %d ...%n",
                     bots, bots * OBJECT_KINDS.size(), concurrency);
+            Map<String, Long> directWritesAtStart = ApiServerMetrics.writes(admin);
+            Map<String, Double> directCpuAtStart = CpuTime.snapshot(-1);
             long directStart = System.nanoTime();
             createAll(concurrency, bots, i -> createDirectly(admin, directNs, bot("bot-" + i), storage, policy, secrets));
             double directSeconds = (System.nanoTime() - directStart) / 1e9;
             System.out.printf("reference: %.1f s%n", directSeconds);
+            System.out.printf("  CPU: %s%n", CpuTime.difference(directCpuAtStart, CpuTime.snapshot(-1)));
+            System.out.printf("  API writes: %s%n", ApiServerMetrics.difference(directWritesAtStart, ApiServerMetrics.writes(admin)));
 
             double ratio = operatorSeconds / directSeconds;
             System.out.printf("operator %.1f s vs direct %.1f s: ratio %.2f (goal <= 1.5); no-op writes %d (goal 0)%n",

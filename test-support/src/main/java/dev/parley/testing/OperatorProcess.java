@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.net.ServerSocket;
 
@@ -46,8 +48,14 @@ public final class OperatorProcess {
         }
         Path dir = TestServers.workDir("operator");
         Path log = dir.resolve(identity + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        // Extra JVM options for experiments (benchmarks): -Dparley.operator.jvmOptions="-XX:... -XX:..."
+        String jvmOptions = System.getProperty("parley.operator.jvmOptions", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("PARLEY_OPERATOR_IDENTITY", identity);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -83,6 +91,11 @@ public final class OperatorProcess {
     /** Its output so far. */
     public String log() throws IOException {
         return Files.readString(log);
+    }
+
+    /** Its process id, for reading its use of the machine from /proc. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Peak resident set size (VmHWM) so far. */
