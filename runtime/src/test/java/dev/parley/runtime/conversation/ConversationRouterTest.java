@@ -1,0 +1,161 @@
+package dev.parley.runtime.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.conversation.ConversationRouter.Outcome;
+import dev.parley.runtime.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The router against the real PostgreSQL, with a counting flow defined here. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
+class ConversationRouterTest {
+
+    @Inject
+    Pool pool;
+
+    /** Counts a chat's messages and replies "#n: text"; fails once when told to. */
+    static final class CountingFlow implements Flow {
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicBoolean failNext = new AtomicBoolean();
+
+        @Override
+        public String initialState() {
+            return "counting";
+        }
+
+        @Override
+        public Turn handle(Conversation conversation, InboundMessage message) {
+            calls.incrementAndGet();
+            if (failNext.getAndSet(false)) {
+                throw new IllegalStateException("the flow failed");
+            }
+            int count = conversation.data().getInteger("count", 0) + 1;
+            return new Turn("counting", new JsonObject().put("count", count),
+                    List.of(OutboundMessage.text("#" + count + ": " + message.text())));
+        }
+    }
+
+    @Test
+    void theSameUpdateDeliveredFiveTimesAtOnceIsProcessedOnceWithOneReply() throws Exception {
+        CountingFlow flow = new CountingFlow();
+        ConversationRouter router = new ConversationRouter(pool, flow);
+        InboundMessage message = InboundMessage.text("telegram", "update-1", "chat-dup", "10m blue cotton");
+
+        List<Outcome> outcomes = concurrently(5, i -> router.route(message).await().indefinitely());
+
+        assertThat(outcomes).containsOnlyOnce(Outcome.PROCESSED).containsOnly(Outcome.PROCESSED, Outcome.DUPLICATE);
+        assertThat(flow.calls).hasValue(1);
+        assertThat(replies("chat-dup")).containsExactly("#1: 10m blue cotton");
+        assertThat(router.route(message).await().indefinitely()).as("a later redelivery").isEqualTo(Outcome.DUPLICATE);
+        assertThat(replies("chat-dup")).hasSize(1);
+    }
+
+    @Test
+    void messagesOfOneChatArrivingTogetherAreProcessedOneAtATimeAndNoneIsLost() throws Exception {
+        ConversationRouter router = new ConversationRouter(pool, new CountingFlow());
+        int messages = 20;
+
+        concurrently(messages, i -> router.route(InboundMessage.text("telegram", "burst-" + i, "chat-burst", "m" + i)).await().indefinitely());
+
+        List<String> replies = replies("chat-burst");
+        assertThat(replies).hasSize(messages);
+        // Each turn saw the previous one's state: the counts are 1..n, each once, in the order they were written.
+        for (int i = 0; i < messages; i++) {
+            assertThat(replies.get(i)).startsWith("#" + (i + 1) + ": ");
+        }
+        Row conversation = pool.preparedQuery("SELECT version, data FROM conversation WHERE chat_id = $1")
+                .execute(Tuple.of("chat-burst")).await().indefinitely().iterator().next();
+        assertThat(conversation.getLong("version")).isEqualTo(messages);
+        assertThat(conversation.getJsonObject("data").getInteger("count")).isEqualTo(messages);
+    }
+
+    @Test
+    void whenTheFlowFailsNothingIsRecordedSoTheRedeliveryIsProcessed() {
+        CountingFlow flow = new CountingFlow();
+        ConversationRouter router = new ConversationRouter(pool, flow);
+        InboundMessage message = InboundMessage.text("telegram", "update-boom", "chat-boom", "hello");
+        flow.failNext.set(true);
+
+        assertThatThrownBy(() -> router.route(message).await().indefinitely()).hasMessageContaining("the flow failed");
+        assertThat(recorded("update-boom")).as("the failed delivery is not recorded").isFalse();
+        assertThat(replies("chat-boom")).isEmpty();
+
+        // The channel redelivers the same update; this time the flow copes.
+        assertThat(router.route(message).await().indefinitely()).isEqualTo(Outcome.PROCESSED);
+        assertThat(replies("chat-boom")).containsExactly("#1: hello");
+    }
+
+    @Test
+    void chatsOnDifferentChannelsWithTheSameIdAreDifferentConversations() {
+        ConversationRouter router = new ConversationRouter(pool, new CountingFlow());
+        router.route(InboundMessage.text("telegram", "same-id", "4915550001", "a")).await().indefinitely();
+
+        assertThat(router.route(InboundMessage.text("whatsapp", "same-id", "4915550001", "b")).await().indefinitely())
+                .as("the same update id on another channel is another update").isEqualTo(Outcome.PROCESSED);
+        assertThat(replies("4915550001")).containsExactly("#1: a", "#1: b");
+    }
+
+    private List<String> replies(String chatId) {
+        List<String> texts = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT payload FROM outbox_message WHERE chat_id = $1 ORDER BY id")
+                .execute(Tuple.of(chatId)).await().indefinitely()) {
+            texts.add(row.getJsonObject("payload").getString("text"));
+        }
+        return texts;
+    }
+
+    private boolean recorded(String updateId) {
+        return pool.preparedQuery("SELECT 1 FROM inbound_update WHERE external_id = $1")
+                .execute(Tuple.of(updateId)).await().indefinitely().rowCount() > 0;
+    }
+
+    private interface Call<T> {
+        T call(int index) throws Exception;
+    }
+
+    /** Runs n calls at the same moment and returns their results. */
+    private static <T> List<T> concurrently(int n, Call<T> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                Callable<T> task = () -> {
+                    start.await();
+                    return call.call(index);
+                };
+                futures.add(threads.submit(task));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}
