@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.parley.runtime.channel.InboundMessage;
 import dev.parley.runtime.conversation.ConversationRouter.Outcome;
+import dev.parley.runtime.testing.Concurrently;
 import dev.parley.runtime.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +59,7 @@ class ConversationRouterTest {
         ConversationRouter router = new ConversationRouter(pool, flow);
         InboundMessage message = InboundMessage.text("telegram", "update-1", "chat-dup", "10m blue cotton");
 
-        List<Outcome> outcomes = concurrently(5, i -> router.route(message).await().indefinitely());
+        List<Outcome> outcomes = Concurrently.run(5, i -> router.route(message).await().indefinitely());
 
         assertThat(outcomes).containsOnlyOnce(Outcome.PROCESSED).containsOnly(Outcome.PROCESSED, Outcome.DUPLICATE);
         assertThat(flow.calls).hasValue(1);
@@ -76,7 +73,7 @@ class ConversationRouterTest {
         ConversationRouter router = new ConversationRouter(pool, new CountingFlow());
         int messages = 20;
 
-        concurrently(messages, i -> router.route(InboundMessage.text("telegram", "burst-" + i, "chat-burst", "m" + i)).await().indefinitely());
+        Concurrently.run(messages, i -> router.route(InboundMessage.text("telegram", "burst-" + i, "chat-burst", "m" + i)).await().indefinitely());
 
         List<String> replies = replies("chat-burst");
         assertThat(replies).hasSize(messages);
@@ -128,34 +125,5 @@ class ConversationRouterTest {
     private boolean recorded(String updateId) {
         return pool.preparedQuery("SELECT 1 FROM inbound_update WHERE external_id = $1")
                 .execute(Tuple.of(updateId)).await().indefinitely().rowCount() > 0;
-    }
-
-    private interface Call<T> {
-        T call(int index) throws Exception;
-    }
-
-    /** Runs n calls at the same moment and returns their results. */
-    private static <T> List<T> concurrently(int n, Call<T> call) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(n);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<T> task = () -> {
-                    start.await();
-                    return call.call(index);
-                };
-                futures.add(threads.submit(task));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

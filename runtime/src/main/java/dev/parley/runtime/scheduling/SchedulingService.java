@@ -1,0 +1,89 @@
+package dev.parley.runtime.scheduling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Ticks this replica's {@link JobScheduler} on a timer: every replica competes for the bot's lease, the leader runs
+ * the jobs. Leadership is visible as the {@code parley_scheduler_leader} gauge (1 on the leader).
+ */
+@Singleton
+public class SchedulingService {
+
+    private static final Logger LOG = Logger.getLogger(SchedulingService.class);
+
+    private final JobScheduler scheduler;
+    private final Vertx vertx;
+    private final Duration tick;
+    private final boolean enabled;
+    private long timer = -1;
+    private volatile boolean wasLeader;
+
+    public SchedulingService(Pool pool, Vertx vertx, MeterRegistry registry,
+            @ConfigProperty(name = "parley.scheduling.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "parley.scheduling.tick", defaultValue = "5s") Duration tick,
+            @ConfigProperty(name = "parley.scheduling.lease-duration", defaultValue = "15s") Duration leaseDuration,
+            @ConfigProperty(name = "parley.sessions.idle-expiry", defaultValue = "24h") Duration idleExpiry,
+            @ConfigProperty(name = "parley.pod.name", defaultValue = "local") String podName) {
+        if (leaseDuration.compareTo(tick.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("parley.scheduling.lease-duration (" + leaseDuration
+                    + ") must be at least twice parley.scheduling.tick (" + tick + ") so that a leader renews in time");
+        }
+        String holder = podName + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.scheduler = new JobScheduler(pool, new PostgresLease(pool, "scheduler", holder, leaseDuration),
+                List.of(new SessionExpiry(idleExpiry, Duration.ofMinutes(5))), Clock.systemUTC());
+        this.vertx = vertx;
+        this.tick = tick;
+        this.enabled = enabled;
+        Gauge.builder("parley.scheduler.leader", scheduler, s -> s.isLeader() ? 1 : 0)
+                .description("1 while this replica holds the bot's scheduling lease and runs its jobs")
+                .register(registry);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (enabled) {
+            timer = vertx.setPeriodic(0, tick.toMillis(), id -> tick());
+        }
+    }
+
+    private void tick() {
+        scheduler.tick().subscribe().with(ran -> {
+            if (scheduler.isLeader() != wasLeader) {
+                wasLeader = scheduler.isLeader();
+                LOG.infof("scheduling lease %s: %s (fencing token %d)", scheduler.lease().name(),
+                        wasLeader ? "this replica leads" : "another replica leads", scheduler.fencingToken());
+            }
+            if (!ran.isEmpty()) {
+                LOG.infof("ran scheduled jobs %s", ran);
+            }
+        }, failure -> LOG.warnf("scheduling tick failed, retrying next tick: %s", failure.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            if (scheduler.isLeader()) {
+                scheduler.lease().release().await().atMost(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    public boolean isLeader() {
+        return scheduler.isLeader();
+    }
+}
