@@ -19,7 +19,7 @@ public final class JobRuns {
      * writes go in the same transaction, so a refused claim writes nothing. The lease row stays share-locked
      * until that transaction ends: another replica cannot take the lease while this one is running a job.
      */
-    public static Uni<Boolean> claim(SqlConnection connection, String lease, long fencingToken, String job, String period) {
+    static Uni<Boolean> claim(SqlConnection connection, String lease, long fencingToken, String job, String period) {
         return connection.preparedQuery("""
                 INSERT INTO job_run (job, period, fencing_token)
                 SELECT $1, $2, $3
@@ -28,6 +28,18 @@ public final class JobRuns {
                               FOR SHARE)
                 ON CONFLICT (job, period) DO NOTHING""")
                 .execute(Tuple.of(job, period, fencingToken, lease))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Claims one period of a job by its unique key alone, for leadership held outside the database (a Kubernetes
+     * Lease): two leaders can never both run a period, though the database cannot check who leads.
+     */
+    static Uni<Boolean> claimOnce(SqlConnection connection, long token, String job, String period) {
+        return connection.preparedQuery("""
+                INSERT INTO job_run (job, period, fencing_token) VALUES ($1, $2, $3)
+                ON CONFLICT (job, period) DO NOTHING""")
+                .execute(Tuple.of(job, period, token))
                 .map(rows -> rows.rowCount() == 1);
     }
 }

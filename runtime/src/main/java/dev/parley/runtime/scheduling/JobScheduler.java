@@ -17,12 +17,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 public final class JobScheduler {
 
     private final Pool pool;
-    private final PostgresLease lease;
+    private final Leadership lease;
     private final List<ScheduledJob> jobs;
     private final Clock clock;
     private final AtomicLong fencingToken = new AtomicLong(0);
 
-    public JobScheduler(Pool pool, PostgresLease lease, List<ScheduledJob> jobs, Clock clock) {
+    public JobScheduler(Pool pool, Leadership lease, List<ScheduledJob> jobs, Clock clock) {
         this.pool = pool;
         this.lease = lease;
         this.jobs = List.copyOf(jobs);
@@ -45,7 +45,7 @@ public final class JobScheduler {
 
     private Uni<Optional<String>> runIfDue(ScheduledJob job, long token) {
         String period = job.period(clock.instant());
-        return pool.withTransaction(connection -> JobRuns.claim(connection, lease.name(), token, job.name(), period)
+        return pool.withTransaction(connection -> lease.claim(connection, token, job.name(), period)
                 .flatMap(claimed -> claimed
                         ? job.run(connection).replaceWith(Optional.of(job.name()))
                         : Uni.createFrom().item(Optional.<String>empty())));
@@ -61,7 +61,7 @@ public final class JobScheduler {
         return fencingToken.get();
     }
 
-    public PostgresLease lease() {
+    public Leadership lease() {
         return lease;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -14,7 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * whatever the leader writes on the strength of its leadership checks that token in the same statement
  * ({@link JobRuns#claim}), so a leader that paused past its lease and wakes up late is refused.
  */
-public final class PostgresLease {
+public final class PostgresLease implements Leadership {
 
     private final Pool pool;
     private final String name;
@@ -36,6 +37,7 @@ public final class PostgresLease {
      * Takes the lease if it is free or expired, renews it if this holder has it. The fencing token while this
      * process leads, or empty while another does.
      */
+    @Override
     public Uni<Optional<Long>> acquireOrRenew() {
         return acquireOrRenew(pool);
     }
@@ -55,12 +57,19 @@ public final class PostgresLease {
                 .map(rows -> rows.rowCount() == 0 ? Optional.<Long>empty() : Optional.of(rows.iterator().next().getLong(0)));
     }
 
-    /** Gives the lease up (on shutdown), so that another replica need not wait for it to expire. */
+    /** Fenced: refused unless {@code token} is still the lease's current one (see {@link JobRuns#claim}). */
+    @Override
+    public Uni<Boolean> claim(SqlConnection connection, long token, String job, String period) {
+        return JobRuns.claim(connection, name, token, job, period);
+    }
+
+    @Override
     public Uni<Void> release() {
         return pool.preparedQuery("UPDATE leader_lease SET expires_at = now() WHERE name = $1 AND holder = $2")
                 .execute(Tuple.of(name, holder)).replaceWithVoid();
     }
 
+    @Override
     public String name() {
         return name;
     }

@@ -3,14 +3,17 @@ package dev.parley.runtime.scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,8 +22,8 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Ticks this replica's {@link JobScheduler} on a timer: every replica competes for the bot's lease, the leader runs
- * the jobs. Leadership is visible as the {@code parley_scheduler_leader} gauge (1 on the leader).
+ * Ticks this replica's {@link JobScheduler} on a timer: every replica competes for leadership (the bot's Kubernetes
+ * Lease when {@code PARLEY_LEASE_NAME} is set, else a PostgreSQL lease), the leader runs the jobs. Leadership is visible as the {@code parley_scheduler_leader} gauge (1 on the leader).
  */
 @Singleton
 public class SchedulingService {
@@ -34,29 +37,43 @@ public class SchedulingService {
     private long timer = -1;
     private volatile boolean wasLeader;
 
-    public SchedulingService(Pool pool, Vertx vertx, MeterRegistry registry,
+    public SchedulingService(Pool pool, Vertx vertx, MeterRegistry registry, Instance<KubernetesClient> kubernetes,
             @ConfigProperty(name = "parley.scheduling.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "parley.scheduling.tick", defaultValue = "5s") Duration tick,
             @ConfigProperty(name = "parley.scheduling.lease-duration", defaultValue = "15s") Duration leaseDuration,
             @ConfigProperty(name = "parley.sessions.idle-expiry", defaultValue = "24h") Duration idleExpiry,
-            @ConfigProperty(name = "parley.pod.name", defaultValue = "local") String podName) {
+            @ConfigProperty(name = "parley.pod.name", defaultValue = "local") String podName,
+            @ConfigProperty(name = "parley.lease.name") Optional<String> kubernetesLease,
+            @ConfigProperty(name = "parley.bot.namespace") Optional<String> namespace) {
         if (leaseDuration.compareTo(tick.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("parley.scheduling.lease-duration (" + leaseDuration
                     + ") must be at least twice parley.scheduling.tick (" + tick + ") so that a leader renews in time");
         }
         String holder = podName + "-" + UUID.randomUUID().toString().substring(0, 8);
-        this.scheduler = new JobScheduler(pool, new PostgresLease(pool, "scheduler", holder, leaseDuration),
+        Leadership leadership;
+        if (kubernetesLease.isPresent()) {
+            leadership = new KubernetesLease(kubernetes.get(), namespace.orElseThrow(() -> new IllegalStateException(
+                    "PARLEY_LEASE_NAME is set but PARLEY_BOT_NAMESPACE is not: the Lease's namespace is needed")),
+                    kubernetesLease.get(), holder, leaseDuration);
+        } else {
+            leadership = new PostgresLease(pool, "scheduler", holder, leaseDuration);
+        }
+        this.scheduler = new JobScheduler(pool, leadership,
                 List.of(new SessionExpiry(idleExpiry, Duration.ofMinutes(5))), Clock.systemUTC());
         this.vertx = vertx;
         this.tick = tick;
         this.enabled = enabled;
         Gauge.builder("parley.scheduler.leader", scheduler, s -> s.isLeader() ? 1 : 0)
                 .description("1 while this replica holds the bot's scheduling lease and runs its jobs")
+                .strongReference(true)
                 .register(registry);
     }
 
     void start(@Observes StartupEvent event) {
         if (enabled) {
+            if (scheduler.lease() instanceof KubernetesLease lease) {
+                lease.start();
+            }
             timer = vertx.setPeriodic(0, tick.toMillis(), id -> tick());
         }
     }
@@ -77,9 +94,7 @@ public class SchedulingService {
     void stop(@Observes ShutdownEvent event) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
-            if (scheduler.isLeader()) {
-                scheduler.lease().release().await().atMost(Duration.ofSeconds(5));
-            }
+            scheduler.lease().release().await().atMost(Duration.ofSeconds(5));
         }
     }
 

@@ -113,24 +113,8 @@ class LeaderElectionTest {
                 return this;
             }
         };
-        AtomicInteger runs = new AtomicInteger();
-        ScheduledJob job = new ScheduledJob() {
-            @Override
-            public String name() {
-                return "counting";
-            }
-
-            @Override
-            public String period(Instant instant) {
-                return String.valueOf(instant.getEpochSecond() / 60);
-            }
-
-            @Override
-            public Uni<Void> run(SqlConnection connection) {
-                runs.incrementAndGet();
-                return Uni.createFrom().voidItem();
-            }
-        };
+        CountingJob job = new CountingJob("counting");
+        AtomicInteger runs = job.runs;
         JobScheduler one = new JobScheduler(pool, new PostgresLease(pool, "replicas", "one", LEASE), List.of(job), clock);
         JobScheduler two = new JobScheduler(pool, new PostgresLease(pool, "replicas", "two", LEASE), List.of(job), clock);
 
