@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +40,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
@@ -202,24 +206,41 @@ public final class OperatorConvergence {
     }
 
     /**
-     * Every Bot has its eight objects and a status for its current generation. Polls only the Bots' statuses (the
-     * operator writes one after all objects exist) and counts the objects once they all have one: listing eight
-     * kinds of a thousand objects every poll would take the API server's CPU from the operator being measured.
+     * Every Bot has its eight objects and a status for its current generation. Watches the Bots (the operator
+     * writes a status after all of a Bot's objects exist) and counts the objects once every status is current:
+     * polling lists of a thousand objects would take the API server's CPU from the operator being measured.
      */
     private static void awaitConverged(KubernetesClient client, String namespace, int bots) throws InterruptedException {
-        long lastReport = 0;
-        while (true) {
-            long withStatus = client.resources(Bot.class).inNamespace(namespace).list().getItems().stream()
-                    .filter(b -> b.getStatus() != null && b.getMetadata().getGeneration().equals(b.getStatus().getObservedGeneration()))
-                    .count();
-            if (withStatus >= bots && fewestObjects(client, namespace) >= bots) {
-                return;
+        Set<String> current = ConcurrentHashMap.newKeySet();
+        ResourceEventHandler<Bot> handler = new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Bot bot) {
+                onUpdate(null, bot);
             }
-            if (System.nanoTime() - lastReport > 5_000_000_000L) {
-                System.out.printf("  ... %d of %d Bots have an up-to-date status%n", withStatus, bots);
-                lastReport = System.nanoTime();
+
+            @Override
+            public void onUpdate(Bot old, Bot bot) {
+                if (bot.getStatus() != null && bot.getMetadata().getGeneration().equals(bot.getStatus().getObservedGeneration())) {
+                    current.add(bot.getMetadata().getName());
+                } else {
+                    current.remove(bot.getMetadata().getName());
+                }
             }
-            Thread.sleep(1000);
+
+            @Override
+            public void onDelete(Bot bot, boolean unknownState) {
+                current.remove(bot.getMetadata().getName());
+            }
+        };
+        long lastReport = System.nanoTime();
+        try (SharedIndexInformer<Bot> informer = client.resources(Bot.class).inNamespace(namespace).inform(handler)) {
+            while (current.size() < bots || fewestObjects(client, namespace) < bots) {
+                if (System.nanoTime() - lastReport > 5_000_000_000L) {
+                    System.out.printf("  ... %d of %d Bots have an up-to-date status%n", current.size(), bots);
+                    lastReport = System.nanoTime();
+                }
+                Thread.sleep(current.size() < bots ? 100 : 1000);
+            }
         }
     }
 
