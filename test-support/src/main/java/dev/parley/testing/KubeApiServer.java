@@ -70,8 +70,8 @@ public final class KubeApiServer {
         KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withTestDir(testDir)
                 .withApiServerVersion(version)
-                // As in hardened clusters (OpenShift enables it): setting blockOwnerDeletion on an owner reference needs
-                // update on the owner's finalizers, so the RBAC tests see that rule used.
+                // As in hardened clusters (OpenShift enables it): an owner reference that blocks deletion needs update
+                // on the owner's finalizers. The operator's do not block, and ChartRbacIsLeastIT holds it to that.
                 .withApiServerFlag("--enable-admission-plugins", "OwnerReferencesPermissionEnforcement")
                 .withOfflineMode(true)
                 .withUpdateKubeConfig(false)
