@@ -1,0 +1,125 @@
+package dev.parley.runtime.channel.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.outbox.ChannelSender;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The sender against a local HTTP server that answers as the Bot API documents
+ * (https://core.telegram.org/bots/api#making-requests): {"ok":true,"result":...} or
+ * {"ok":false,"error_code":...,"description":...,"parameters":{"retry_after":...}}.
+ */
+class TelegramSenderTest {
+
+    private static final String TOKEN = "123456:AAE-secret-token";
+
+    private HttpServer server;
+    private final List<String> paths = new CopyOnWriteArrayList<>();
+    private final List<JsonObject> bodies = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile String answer = "{\"ok\":true,\"result\":{\"message_id\":7}}";
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            paths.add(exchange.getRequestURI().getPath());
+            bodies.add(new JsonObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private TelegramSender sender() {
+        return new TelegramSender("http://127.0.0.1:" + server.getAddress().getPort() + "/", TOKEN, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aReplyWithButtonsIsASendMessageWithAnInlineKeyboard() {
+        OutboundMessage reply = new OutboundMessage("Confirm 10m blue cotton?",
+                List.of(new OutboundMessage.Button("confirm", "Yes"), new OutboundMessage.Button("cancel", "No")));
+
+        ChannelSender.Result result = sender().send("4242", reply).await().indefinitely();
+
+        assertThat(result).isInstanceOf(ChannelSender.Sent.class);
+        assertThat(paths).containsExactly("/bot" + TOKEN + "/sendMessage");
+        assertThat(bodies.get(0)).isEqualTo(new JsonObject("""
+                {"chat_id": "4242", "text": "Confirm 10m blue cotton?",
+                 "reply_markup": {"inline_keyboard": [[{"text": "Yes", "callback_data": "confirm"}],
+                                                      [{"text": "No", "callback_data": "cancel"}]]}}"""));
+    }
+
+    @Test
+    void plainTextHasNoKeyboard() {
+        sender().send("4242", OutboundMessage.text("Thank you")).await().indefinitely();
+
+        assertThat(bodies.get(0).containsKey("reply_markup")).isFalse();
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedAfterWhatTelegramSays() {
+        status = 429;
+        answer = "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 7\",\"parameters\":{\"retry_after\":7}}";
+
+        ChannelSender.Result result = sender().send("4242", OutboundMessage.text("hi")).await().indefinitely();
+
+        assertThat(result).isEqualTo(new ChannelSender.Retry("Too Many Requests: retry after 7", Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void aBlockedBotIsAPermanentFailure() {
+        status = 403;
+        answer = "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}";
+
+        assertThat(sender().send("4242", OutboundMessage.text("hi")).await().indefinitely())
+                .isEqualTo(new ChannelSender.Failed("403 Forbidden: bot was blocked by the user"));
+    }
+
+    @Test
+    void aServerErrorIsRetriedWithTheOutboxBackoff() {
+        status = 502;
+        answer = "<html>Bad Gateway</html>";
+
+        assertThat(sender().send("4242", OutboundMessage.text("hi")).await().indefinitely())
+                .isEqualTo(new ChannelSender.Retry("502 HTTP 502", null));
+    }
+
+    @Test
+    void anUnreachableTelegramIsRetriedAndTheReasonNeverShowsTheToken() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        TelegramSender unreachable = new TelegramSender("http://127.0.0.1:" + closedPort, TOKEN, Duration.ofSeconds(2));
+
+        ChannelSender.Result result = unreachable.send("4242", OutboundMessage.text("hi")).await().indefinitely();
+
+        assertThat(result).isInstanceOf(ChannelSender.Retry.class);
+        assertThat(((ChannelSender.Retry) result).reason()).doesNotContain(TOKEN).startsWith("Telegram not reachable");
+    }
+}
