@@ -20,7 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * locks it ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work and never take the same row), sends it and
  * records the outcome in the same transaction. A chat's messages go out in order: a later one waits while an
  * earlier one is pending. A crash between a send and its commit sends that message again after the restart: at
- * least once, and once in normal operation.
+ * least once, and once in normal operation. When a channel says to wait (a 429's {@code retry_after}), the whole
+ * channel pauses on every replica ({@code channel_pause}).
  */
 public final class OutboxDispatcher {
 
@@ -41,6 +42,7 @@ public final class OutboxDispatcher {
                 SELECT id, channel, chat_id, payload, attempts FROM outbox_message
                 WHERE id IN (SELECT min(id) FROM outbox_message WHERE status = 'PENDING' GROUP BY channel, chat_id)
                   AND next_attempt_at <= now()
+                  AND NOT EXISTS (SELECT 1 FROM channel_pause p WHERE p.channel = outbox_message.channel AND p.until > now())
                 ORDER BY id LIMIT $1
                 FOR UPDATE SKIP LOCKED""")
                 .execute(Tuple.of(limit))
@@ -63,7 +65,20 @@ public final class OutboxDispatcher {
                         .onFailure().recoverWithItem(e -> new ChannelSender.Retry(String.valueOf(e.getMessage()), null));
         int attempts = row.getInteger("attempts") + 1;
         return result.flatMap(outcome -> record(connection, id, attempts, outcome)
+                .flatMap(ignored -> outcome instanceof ChannelSender.Retry retry && retry.after() != null
+                        ? pause(connection, row.getString("channel"), retry) : Uni.createFrom().voidItem())
                 .replaceWith(outcome instanceof ChannelSender.Sent));
+    }
+
+    /**
+     * The channel asked to wait (a rate limit): nothing more goes out on it, from any replica, until then. The
+     * pause is a row, so every replica sees it once this round commits.
+     */
+    private static Uni<Void> pause(SqlConnection connection, String channel, ChannelSender.Retry retry) {
+        return connection.preparedQuery("""
+                INSERT INTO channel_pause (channel, until, reason) VALUES ($1, now() + make_interval(secs => $2), $3)
+                ON CONFLICT (channel) DO UPDATE SET until = greatest(channel_pause.until, EXCLUDED.until), reason = EXCLUDED.reason""")
+                .execute(Tuple.of(channel, retry.after().toMillis() / 1000.0, retry.reason())).replaceWithVoid();
     }
 
     private static Uni<Void> record(SqlConnection connection, long id, int attempts, ChannelSender.Result outcome) {

@@ -33,18 +33,23 @@ class OutboxDispatcherTest {
     @Inject
     Pool pool;
 
-    /** Records each delivery per chat; answers with what {@code outcome} says. */
+    /**
+     * Records each delivery per chat; answers with what {@code outcome} says. Each test uses a channel of its own:
+     * a rate limit pauses a whole channel.
+     */
     static final class RecordingSender implements ChannelSender {
         final Map<String, List<String>> delivered = new ConcurrentHashMap<>();
+        final String channel;
         final BiFunction<String, String, Result> outcome;
 
-        RecordingSender(BiFunction<String, String, Result> outcome) {
+        RecordingSender(String channel, BiFunction<String, String, Result> outcome) {
+            this.channel = channel;
             this.outcome = outcome;
         }
 
         @Override
         public String channel() {
-            return "test";
+            return channel;
         }
 
         @Override
@@ -63,10 +68,10 @@ class OutboxDispatcherTest {
         List<String> chats = List.of("order-1", "order-2", "order-3", "order-4");
         for (int i = 1; i <= 5; i++) {
             for (String chat : chats) {
-                queue(chat, "m" + i);
+                queue("ordered", chat, "m" + i);
             }
         }
-        RecordingSender sender = new RecordingSender((chat, text) -> new ChannelSender.Sent());
+        RecordingSender sender = new RecordingSender("ordered", (chat, text) -> new ChannelSender.Sent());
         OutboxDispatcher one = new OutboxDispatcher(pool, List.of(sender));
         OutboxDispatcher two = new OutboxDispatcher(pool, List.of(sender));
 
@@ -82,10 +87,10 @@ class OutboxDispatcherTest {
 
     @Test
     void aTransientFailureIsRetriedAndItsChatWaitsMeanwhile() {
-        queue("retry-chat", "first");
-        queue("retry-chat", "second");
+        queue("retrying", "retry-chat", "first");
+        queue("retrying", "retry-chat", "second");
         Map<String, Integer> tries = new ConcurrentHashMap<>();
-        RecordingSender sender = new RecordingSender((chat, text) -> tries.merge(text, 1, Integer::sum) == 1 && text.equals("first")
+        RecordingSender sender = new RecordingSender("retrying", (chat, text) -> tries.merge(text, 1, Integer::sum) == 1 && text.equals("first")
                 ? new ChannelSender.Retry("HTTP 502", Duration.ZERO) : new ChannelSender.Sent());
         OutboxDispatcher dispatcher = new OutboxDispatcher(pool, List.of(sender));
 
@@ -101,8 +106,8 @@ class OutboxDispatcherTest {
 
     @Test
     void aRetryAfterIsHonouredBeforeTheNextAttempt() {
-        queue("limited-chat", "hello");
-        RecordingSender sender = new RecordingSender((chat, text) -> new ChannelSender.Retry("429 retry after 3600", Duration.ofHours(1)));
+        queue("limited", "limited-chat", "hello");
+        RecordingSender sender = new RecordingSender("limited", (chat, text) -> new ChannelSender.Retry("429 retry after 3600", Duration.ofHours(1)));
         OutboxDispatcher dispatcher = new OutboxDispatcher(pool, List.of(sender));
 
         dispatcher.deliverDue(10).await().indefinitely();
@@ -113,10 +118,38 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void aRateLimitPausesTheWholeChannelOnEveryReplicaUntilItEnds() {
+        queue("paused", "busy-1", "first");
+        queue("paused", "busy-2", "other chat");
+        RecordingSender limited = new RecordingSender("paused", (chat, text) -> chat.equals("busy-1")
+                ? new ChannelSender.Retry("Too Many Requests: retry after 30", Duration.ofSeconds(30)) : new ChannelSender.Sent());
+        RecordingSender other = new RecordingSender("paused", (chat, text) -> new ChannelSender.Sent());
+        OutboxDispatcher replicaOne = new OutboxDispatcher(pool, List.of(limited));
+        OutboxDispatcher replicaTwo = new OutboxDispatcher(pool, List.of(other));
+
+        // busy-1 meets the rate limit; after that round nothing goes out on the channel, from either replica.
+        replicaOne.deliverDue(1).await().indefinitely();
+        replicaTwo.deliverDue(10).await().indefinitely();
+        replicaOne.deliverDue(10).await().indefinitely();
+
+        assertThat(other.delivered).as("the other replica, during the pause").isEmpty();
+        assertThat(limited.delivered).isEmpty();
+        Row pause = pool.query("SELECT until > now() + interval '20 seconds' AS long_enough, reason FROM channel_pause WHERE channel = 'paused'")
+                .execute().await().indefinitely().iterator().next();
+        assertThat(pause.getBoolean("long_enough")).isTrue();
+        assertThat(pause.getString("reason")).isEqualTo("Too Many Requests: retry after 30");
+
+        // The pause is over.
+        pool.query("UPDATE channel_pause SET until = now() WHERE channel = 'paused'").execute().await().indefinitely();
+        replicaTwo.deliverDue(10).await().indefinitely();
+        assertThat(other.delivered.get("busy-2")).containsExactly("other chat");
+    }
+
+    @Test
     void aPermanentFailureIsRecordedAndVisibleAndTheChatMovesOn() {
-        queue("blocked-chat", "to a chat that blocked the bot");
-        queue("blocked-chat", "next");
-        RecordingSender sender = new RecordingSender((chat, text) -> text.startsWith("to a chat")
+        queue("blocking", "blocked-chat", "to a chat that blocked the bot");
+        queue("blocking", "blocked-chat", "next");
+        RecordingSender sender = new RecordingSender("blocking", (chat, text) -> text.startsWith("to a chat")
                 ? new ChannelSender.Failed("403 Forbidden: bot was blocked by the user") : new ChannelSender.Sent());
         OutboxDispatcher dispatcher = new OutboxDispatcher(pool, List.of(sender));
 
@@ -134,10 +167,10 @@ class OutboxDispatcherTest {
         assertThat(OutboxDispatcher.backoff(4)).isEqualTo(Duration.ofSeconds(8));
         assertThat(OutboxDispatcher.backoff(30)).isEqualTo(Duration.ofMinutes(5));
 
-        queue("flaky-chat", "never");
+        queue("flaky", "flaky-chat", "never");
         pool.preparedQuery("UPDATE outbox_message SET attempts = $1 WHERE chat_id = 'flaky-chat'")
                 .execute(Tuple.of(OutboxDispatcher.MAX_ATTEMPTS - 1)).await().indefinitely();
-        new OutboxDispatcher(pool, List.of(new RecordingSender((chat, text) -> new ChannelSender.Retry("timeout", Duration.ZERO))))
+        new OutboxDispatcher(pool, List.of(new RecordingSender("flaky", (chat, text) -> new ChannelSender.Retry("timeout", Duration.ZERO))))
                 .deliverDue(10).await().indefinitely();
 
         assertThat(row("flaky-chat", "never").getString("status")).isEqualTo("FAILED");
@@ -150,9 +183,9 @@ class OutboxDispatcherTest {
         }
     }
 
-    private void queue(String chat, String text) {
-        pool.preparedQuery("INSERT INTO outbox_message (channel, chat_id, payload) VALUES ('test', $1, $2)")
-                .execute(Tuple.of(chat, JsonObject.mapFrom(OutboundMessage.text(text)))).await().indefinitely();
+    private void queue(String channel, String chat, String text) {
+        pool.preparedQuery("INSERT INTO outbox_message (channel, chat_id, payload) VALUES ($1, $2, $3)")
+                .execute(Tuple.of(channel, chat, JsonObject.mapFrom(OutboundMessage.text(text)))).await().indefinitely();
     }
 
     private long pending(String chatPattern) {
