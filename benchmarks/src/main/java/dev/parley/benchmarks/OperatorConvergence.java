@@ -30,14 +30,13 @@ import dev.parley.operator.dependent.BotLeaseRoleBinding;
 import dev.parley.operator.dependent.BotService;
 import dev.parley.operator.dependent.BotServiceAccount;
 import dev.parley.operator.status.BotStatusCalculator;
+import dev.parley.testing.BotFixtures;
 import dev.parley.testing.Chart;
 import dev.parley.testing.KubeApiServer;
 import dev.parley.testing.OperatorProcess;
-import dev.parley.testing.PostgresServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -153,40 +152,11 @@ public final class OperatorConvergence {
 
     private static void prepare(KubernetesClient admin, String namespace) {
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
-        admin.resource(new SecretBuilder().withNewMetadata().withName("tg").endMetadata()
-                .withStringData(Map.of("token", "1:a", "webhook-secret", "s")).build()).inNamespace(namespace).create();
-        admin.resource(new SecretBuilder().withNewMetadata().withName("db-app").endMetadata()
-                .withStringData(Map.of("username", PostgresServer.USER, "password", PostgresServer.PASSWORD)).build()).inNamespace(namespace).create();
-        admin.resource(Serialization.unmarshal("""
-                apiVersion: parley.dev/v1alpha1
-                kind: StorageBackend
-                metadata: {name: db}
-                spec:
-                  postgres: {host: 127.0.0.1, port: %d, database: postgres, sslMode: disable, credentialsSecretRef: {name: db-app}}
-                """.formatted(PostgresServer.shared().port()), StorageBackend.class)).inNamespace(namespace).create();
-        admin.resource(Serialization.unmarshal("""
-                apiVersion: parley.dev/v1alpha1
-                kind: ScalingPolicy
-                metadata: {name: standard}
-                spec: {minReplicas: 2, maxReplicas: 10}
-                """, ScalingPolicy.class)).inNamespace(namespace).create();
+        BotFixtures.applyPrerequisites(admin, namespace);
     }
 
     private static Bot bot(String name) {
-        return Serialization.unmarshal("""
-                apiVersion: parley.dev/v1alpha1
-                kind: Bot
-                metadata: {name: %s}
-                spec:
-                  flow: orderAgent
-                  publicUrl: https://bots.example.com
-                  channels:
-                    telegram:
-                      tokenSecretRef: {name: tg, key: token}
-                      webhookSecretTokenSecretRef: {name: tg, key: webhook-secret}
-                  storageRef: {name: db}
-                  scalingPolicyRef: {name: standard}
-                """.formatted(name), Bot.class);
+        return Serialization.unmarshal(BotFixtures.telegramBot(name, "  scalingPolicyRef: {name: standard}\n"), Bot.class);
     }
 
     private static void createAll(int concurrency, int count, Function<Integer, ?> create) throws Exception {

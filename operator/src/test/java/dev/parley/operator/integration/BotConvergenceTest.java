@@ -23,9 +23,9 @@ import dev.parley.api.v1alpha1.scaling.ScalingPolicy;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
 import dev.parley.operator.dependent.BotDeployment;
 import dev.parley.operator.dependent.BotServiceMonitor;
+import dev.parley.testing.BotFixtures;
 import dev.parley.testing.GarbageCollector;
 import dev.parley.testing.KubeApiServer;
-import dev.parley.testing.PostgresServer;
 import dev.parley.testing.ServiceMonitorCrd;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -78,22 +78,7 @@ class BotConvergenceTest {
         client = KubeApiServer.shared().adminClient();
         namespace = "bots-" + UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
-        apply(secret("tg", Map.of("token", "123:abc", "webhook-secret", "hook")));
-        PostgresServer postgres = PostgresServer.shared();
-        apply(secret("db-app", Map.of("username", PostgresServer.USER, "password", PostgresServer.PASSWORD)));
-        apply(load("""
-                apiVersion: parley.dev/v1alpha1
-                kind: StorageBackend
-                metadata: {name: db}
-                spec:
-                  postgres: {host: 127.0.0.1, port: %d, database: postgres, sslMode: disable, credentialsSecretRef: {name: db-app}}
-                """.formatted(postgres.port()), StorageBackend.class));
-        apply(load("""
-                apiVersion: parley.dev/v1alpha1
-                kind: ScalingPolicy
-                metadata: {name: standard}
-                spec: {minReplicas: 2, maxReplicas: 5}
-                """, ScalingPolicy.class));
+        BotFixtures.applyPrerequisites(client, namespace);
     }
 
     @AfterAll
@@ -273,19 +258,7 @@ class BotConvergenceTest {
     }
 
     private static Bot bot(String name, String extraSpec) {
-        return load("""
-                apiVersion: parley.dev/v1alpha1
-                kind: Bot
-                metadata: {name: %s}
-                spec:
-                  flow: shop
-                  publicUrl: https://bots.example.com
-                  channels:
-                    telegram:
-                      tokenSecretRef: {name: tg, key: token}
-                      webhookSecretTokenSecretRef: {name: tg, key: webhook-secret}
-                  storageRef: {name: db}
-                """.formatted(name) + extraSpec, Bot.class);
+        return load(BotFixtures.telegramBot(name, extraSpec), Bot.class);
     }
 
     private static void markDeploymentReady(String name, int replicas) {

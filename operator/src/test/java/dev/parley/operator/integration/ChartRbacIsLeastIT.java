@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -21,16 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.parley.api.v1alpha1.bot.Bot;
-import dev.parley.api.v1alpha1.scaling.ScalingPolicy;
-import dev.parley.api.v1alpha1.storage.StorageBackend;
+import dev.parley.testing.BotFixtures;
 import dev.parley.testing.Chart;
 import dev.parley.testing.KubeApiServer;
 import dev.parley.testing.OperatorProcess;
-import dev.parley.testing.PostgresServer;
 import dev.parley.testing.ServiceMonitorCrd;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -180,38 +176,9 @@ class ChartRbacIsLeastIT {
     }
 
     private static void createBotAndWhatItNeeds(String namespace) {
-        apply(namespace, new SecretBuilder().withNewMetadata().withName("tg").endMetadata()
-                .withStringData(Map.of("token", "1:a", "webhook-secret", "s")).build());
-        apply(namespace, new SecretBuilder().withNewMetadata().withName("db-app").endMetadata()
-                .withStringData(Map.of("username", PostgresServer.USER, "password", PostgresServer.PASSWORD)).build());
-        apply(namespace, Serialization.unmarshal("""
-                apiVersion: parley.dev/v1alpha1
-                kind: StorageBackend
-                metadata: {name: db}
-                spec:
-                  postgres: {host: 127.0.0.1, port: %d, database: postgres, sslMode: disable, credentialsSecretRef: {name: db-app}}
-                """.formatted(PostgresServer.shared().port()), StorageBackend.class));
-        apply(namespace, Serialization.unmarshal("""
-                apiVersion: parley.dev/v1alpha1
-                kind: ScalingPolicy
-                metadata: {name: standard}
-                spec: {minReplicas: 2, maxReplicas: 5}
-                """, ScalingPolicy.class));
-        apply(namespace, Serialization.unmarshal("""
-                apiVersion: parley.dev/v1alpha1
-                kind: Bot
-                metadata: {name: full-bot}
-                spec:
-                  flow: orderAgent
-                  publicUrl: https://bots.example.com
-                  channels:
-                    telegram:
-                      tokenSecretRef: {name: tg, key: token}
-                      webhookSecretTokenSecretRef: {name: tg, key: webhook-secret}
-                  storageRef: {name: db}
-                  scalingPolicyRef: {name: standard}
-                  ingress: {className: nginx}
-                """, Bot.class));
+        BotFixtures.applyPrerequisites(admin, namespace);
+        apply(namespace, Serialization.unmarshal(BotFixtures.telegramBot("full-bot",
+                "  scalingPolicyRef: {name: standard}\n  ingress: {className: nginx}\n"), Bot.class));
     }
 
     private static List<PolicyRule> rules(HasMetadata role) {

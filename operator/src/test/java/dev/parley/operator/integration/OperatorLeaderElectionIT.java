@@ -7,19 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.operator.config.OperatorLeaderElection;
+import dev.parley.testing.BotFixtures;
 import dev.parley.testing.Chart;
 import dev.parley.testing.KubeApiServer;
 import dev.parley.testing.OperatorProcess;
-import dev.parley.testing.PostgresServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -51,17 +49,7 @@ class OperatorLeaderElectionIT {
             Config config = Config.fromKubeconfig(server.kubeConfigYaml());
             String namespace = "leader-test";
             admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
-            apply(admin, namespace, new SecretBuilder().withNewMetadata().withName("tg").endMetadata()
-                    .withStringData(Map.of("token", "1:a", "webhook-secret", "s")).build());
-            apply(admin, namespace, new SecretBuilder().withNewMetadata().withName("db-app").endMetadata()
-                    .withStringData(Map.of("username", PostgresServer.USER, "password", PostgresServer.PASSWORD)).build());
-            apply(admin, namespace, Serialization.unmarshal("""
-                    apiVersion: parley.dev/v1alpha1
-                    kind: StorageBackend
-                    metadata: {name: db}
-                    spec:
-                      postgres: {host: 127.0.0.1, port: %d, database: postgres, sslMode: disable, credentialsSecretRef: {name: db-app}}
-                    """.formatted(PostgresServer.shared().port()), dev.parley.api.v1alpha1.storage.StorageBackend.class));
+            BotFixtures.applyPrerequisites(admin, namespace);
 
             operators.add(OperatorProcess.start(jar, config, token, "operator-a"));
             operators.add(OperatorProcess.start(jar, config, token, "operator-b"));
@@ -94,19 +82,7 @@ class OperatorLeaderElectionIT {
     }
 
     private static Bot bot(String name) {
-        return Serialization.unmarshal("""
-                apiVersion: parley.dev/v1alpha1
-                kind: Bot
-                metadata: {name: %s}
-                spec:
-                  flow: shop
-                  publicUrl: https://bots.example.com
-                  channels:
-                    telegram:
-                      tokenSecretRef: {name: tg, key: token}
-                      webhookSecretTokenSecretRef: {name: tg, key: webhook-secret}
-                  storageRef: {name: db}
-                """.formatted(name), Bot.class);
+        return Serialization.unmarshal(BotFixtures.telegramBot(name, ""), Bot.class);
     }
 
     private static void apply(KubernetesClient client, String namespace, io.fabric8.kubernetes.api.model.HasMetadata resource) {

@@ -104,10 +104,4 @@ public final class OutboxDispatcher {
         long seconds = Math.min(300, 1L << Math.min(attempts - 1, 9));
         return Duration.ofSeconds(seconds);
     }
-
-    /** For the outbox gauge: messages waiting to be sent. */
-    public Uni<Long> backlog() {
-        return pool.query("SELECT count(*) FROM outbox_message WHERE status = 'PENDING'").execute()
-                .map(rows -> rows.iterator().next().getLong(0));
-    }
 }

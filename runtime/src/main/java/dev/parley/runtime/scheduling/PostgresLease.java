@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -39,11 +38,7 @@ public final class PostgresLease implements Leadership {
      */
     @Override
     public Uni<Optional<Long>> acquireOrRenew() {
-        return acquireOrRenew(pool);
-    }
-
-    Uni<Optional<Long>> acquireOrRenew(SqlClient client) {
-        return client.preparedQuery("""
+        return pool.preparedQuery("""
                 INSERT INTO leader_lease (name, holder, fencing_token, expires_at)
                 VALUES ($1, $2, 1, now() + make_interval(secs => $3))
                 ON CONFLICT (name) DO UPDATE SET
@@ -72,9 +67,5 @@ public final class PostgresLease implements Leadership {
     @Override
     public String name() {
         return name;
-    }
-
-    public String holder() {
-        return holder;
     }
 }

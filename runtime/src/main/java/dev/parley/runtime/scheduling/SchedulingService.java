@@ -97,8 +97,4 @@ public class SchedulingService {
             scheduler.lease().release().await().atMost(Duration.ofSeconds(5));
         }
     }
-
-    public boolean isLeader() {
-        return scheduler.isLeader();
-    }
 }

@@ -67,8 +67,8 @@ public final class TelegramSender implements ChannelSender {
         JsonObject body;
         try {
             body = new JsonObject(response.body());
-        } catch (DecodeException | NullPointerException e) {
-            body = new JsonObject();
+        } catch (DecodeException e) {
+            body = new JsonObject(); // an HTML error page from a proxy, say
         }
         int status = response.statusCode();
         String description = body.getString("description", "HTTP " + status);
