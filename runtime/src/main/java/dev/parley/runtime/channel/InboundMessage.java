@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param chatId   the conversation it belongs to (Telegram chat id, WhatsApp phone number)
  * @param text     what the customer wrote, or null for a button press
  * @param buttonId the id of the button pressed, or null for text
+ * @param sender   who wrote it, as far as the channel says; never null
  */
-public record InboundMessage(String channel, String updateId, String chatId, String text, String buttonId) {
+public record InboundMessage(String channel, String updateId, String chatId, String text, String buttonId, Sender sender) {
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -21,13 +22,30 @@ public record InboundMessage(String channel, String updateId, String chatId, Str
         if ((text == null) == (buttonId == null)) {
             throw new IllegalArgumentException("a message has either text or a button id");
         }
+        sender = sender == null ? Sender.UNKNOWN : sender;
     }
 
     public static InboundMessage text(String channel, String updateId, String chatId, String text) {
-        return new InboundMessage(channel, updateId, chatId, text, null);
+        return new InboundMessage(channel, updateId, chatId, text, null, Sender.UNKNOWN);
     }
 
     public static InboundMessage button(String channel, String updateId, String chatId, String buttonId) {
-        return new InboundMessage(channel, updateId, chatId, null, buttonId);
+        return new InboundMessage(channel, updateId, chatId, null, buttonId, Sender.UNKNOWN);
+    }
+
+    public InboundMessage from(Sender who) {
+        return new InboundMessage(channel, updateId, chatId, text, buttonId, who);
+    }
+
+    /**
+     * The customer as the channel describes them.
+     *
+     * @param id       the channel's id of the person (Telegram user id, WhatsApp phone), or null
+     * @param name     a display name, or null
+     * @param language an IETF language tag the channel reports (Telegram {@code language_code}), or null
+     */
+    public record Sender(String id, String name, String language) {
+
+        public static final Sender UNKNOWN = new Sender(null, null, null);
     }
 }

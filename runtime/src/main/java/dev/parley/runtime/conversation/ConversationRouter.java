@@ -2,29 +2,30 @@ package dev.parley.runtime.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.session.PostgresSessions;
+import dev.parley.runtime.session.SessionStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Takes one inbound message through the bot's flow in one PostgreSQL transaction: record the delivery under its
- * unique key, lock the chat's conversation row, run the flow, store the new state and put the replies in the
- * outbox. A channel answers its webhook only when the returned {@code Uni} completes, that is after the commit.
+ * unique key, note the customer, lock the chat's conversation, run the flow, store the new state and put the
+ * replies in the outbox. A channel answers its webhook only when the returned {@code Uni} completes, that is after
+ * the commit.
  *
  * <ul>
  * <li>A redelivery finds its key recorded and changes nothing ({@link Outcome#DUPLICATE}); concurrent deliveries of
  * one update wait on the unique index, and all but the first find it recorded.</li>
- * <li>Messages of one chat are serialised by the row lock ({@code SELECT ... FOR UPDATE}), on any replica.</li>
- * <li>Nothing is kept in memory: a restart or another replica continues from the row.</li>
+ * <li>Messages of one chat are serialised by the conversation row's lock ({@code SELECT ... FOR UPDATE}), on any
+ * replica, whichever {@link SessionStore} holds the state.</li>
+ * <li>Nothing is kept in memory: a restart or another replica continues from the stored session.</li>
  * </ul>
- *
- * <p>Not a CDI bean yet: the flows come with the commerce issue, which wires one router per configured flow.
  */
 public class ConversationRouter {
 
@@ -35,15 +36,31 @@ public class ConversationRouter {
 
     private final Pool pool;
     private final Flow flow;
+    private final SessionStore sessions;
 
-    public ConversationRouter(Pool pool, Flow flow) {
+    public ConversationRouter(Pool pool, Flow flow, SessionStore sessions) {
         this.pool = pool;
         this.flow = flow;
+        this.sessions = sessions;
+    }
+
+    public ConversationRouter(Pool pool, Flow flow) {
+        this(pool, flow, new PostgresSessions());
     }
 
     public Uni<Outcome> route(InboundMessage message) {
+        return route(message, connection -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Routes, and when the message is new, also runs {@code alsoRecord} in the same transaction: what a channel
+     * keeps of its own (the console's transcript).
+     */
+    public Uni<Outcome> route(InboundMessage message, Function<SqlConnection, Uni<Void>> alsoRecord) {
         return pool.withTransaction(connection -> record(connection, message)
-                .flatMap(isNew -> isNew ? process(connection, message).replaceWith(Outcome.PROCESSED) : Uni.createFrom().item(Outcome.DUPLICATE)));
+                .flatMap(isNew -> isNew
+                        ? alsoRecord.apply(connection).flatMap(ignored -> process(connection, message)).replaceWith(Outcome.PROCESSED)
+                        : Uni.createFrom().item(Outcome.DUPLICATE)));
     }
 
     private static Uni<Boolean> record(SqlConnection connection, InboundMessage message) {
@@ -55,35 +72,37 @@ public class ConversationRouter {
     }
 
     private Uni<Void> process(SqlConnection connection, InboundMessage message) {
-        return lock(connection, message).flatMap(conversation -> {
-            Flow.Turn turn = flow.handle(conversation, message);
-            return save(connection, conversation, turn).flatMap(ignored -> enqueue(connection, conversation, turn.replies()));
-        });
-    }
-
-    /** The chat's conversation, created in the flow's initial state on its first message, locked until commit. */
-    private Uni<Conversation> lock(SqlConnection connection, InboundMessage message) {
-        Tuple key = Tuple.of(message.channel(), message.chatId());
-        return connection.preparedQuery("""
-                INSERT INTO conversation (channel, chat_id, flow_state) VALUES ($1, $2, $3)
-                ON CONFLICT (channel, chat_id) DO NOTHING""")
-                .execute(Tuple.of(message.channel(), message.chatId(), flow.initialState()))
-                .flatMap(ignored -> connection.preparedQuery("""
-                        SELECT flow_state, data, version FROM conversation
-                        WHERE channel = $1 AND chat_id = $2 FOR UPDATE""").execute(key))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new Conversation(message.channel(), message.chatId(), row.getString("flow_state"),
-                            row.getJsonObject("data"), row.getLong("version"));
+        return customerLanguage(connection, message)
+                .flatMap(language -> sessions.load(connection, message.channel(), message.chatId(), flow.initialState())
+                        .map(conversation -> conversation.withLanguage(language)))
+                .flatMap(conversation -> {
+                    Flow.Turn turn = flow.handle(conversation, message);
+                    return sessions.save(connection, conversation, turn)
+                            .flatMap(ignored -> turn.language() == null || turn.language().equals(conversation.language())
+                                    ? Uni.createFrom().voidItem() : setLanguage(connection, message, turn.language()))
+                            .flatMap(ignored -> enqueue(connection, conversation, turn.replies()));
                 });
     }
 
-    private static Uni<RowSet<Row>> save(SqlConnection connection, Conversation conversation, Flow.Turn turn) {
+    /**
+     * Records the customer (first message) or their latest contact, and returns the language they are answered in:
+     * the one chosen in a conversation, else the one their channel reported first, else null.
+     */
+    private static Uni<String> customerLanguage(SqlConnection connection, InboundMessage message) {
+        InboundMessage.Sender sender = message.sender();
         return connection.preparedQuery("""
-                UPDATE conversation SET flow_state = $3, data = $4, version = version + 1, updated_at = now()
-                WHERE channel = $1 AND chat_id = $2""")
-                .execute(Tuple.of(conversation.channel(), conversation.chatId(), turn.state(),
-                        turn.data() == null ? new JsonObject() : turn.data()));
+                INSERT INTO customer (channel, chat_id, sender_id, display_name, language) VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (channel, chat_id) DO UPDATE SET last_inbound_at = now(),
+                    display_name = coalesce(EXCLUDED.display_name, customer.display_name),
+                    sender_id = coalesce(EXCLUDED.sender_id, customer.sender_id)
+                RETURNING language""")
+                .execute(Tuple.of(message.channel(), message.chatId(), sender.id(), sender.name(), sender.language()))
+                .map(rows -> rows.iterator().next().getString("language"));
+    }
+
+    private static Uni<Void> setLanguage(SqlConnection connection, InboundMessage message, String language) {
+        return connection.preparedQuery("UPDATE customer SET language = $3 WHERE channel = $1 AND chat_id = $2")
+                .execute(Tuple.of(message.channel(), message.chatId(), language)).replaceWithVoid();
     }
 
     private static Uni<Void> enqueue(SqlConnection connection, Conversation conversation, List<OutboundMessage> replies) {

@@ -17,11 +17,18 @@ public interface Flow {
 
     Turn handle(Conversation conversation, InboundMessage message);
 
-    /** The outcome of one message: where the conversation goes and what the customer is told. */
-    record Turn(String state, JsonObject data, List<OutboundMessage> replies) {
+    /**
+     * The outcome of one message: where the conversation goes, what the customer is told, and, when the customer
+     * chose one, the language to answer them in from now on (null: unchanged).
+     */
+    record Turn(String state, JsonObject data, List<OutboundMessage> replies, String language) {
 
         public Turn {
             replies = List.copyOf(replies);
+        }
+
+        public Turn(String state, JsonObject data, List<OutboundMessage> replies) {
+            this(state, data, replies, null);
         }
     }
 }

@@ -1,19 +1,54 @@
 package dev.parley.runtime.conversation;
 
 import java.util.List;
+import java.util.Objects;
 
-/** A reply to one chat: text and, optionally, buttons the customer can press. */
-public record OutboundMessage(String text, List<Button> buttons) {
+/**
+ * A reply to one chat: text, optionally buttons the customer can press, optionally a document (an invoice PDF).
+ * Stored as JSON in the outbox, so it stays a plain value.
+ */
+public record OutboundMessage(String text, List<Button> buttons, Document document) {
 
     public OutboundMessage {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        if ((text == null || text.isBlank()) && document == null) {
+            throw new IllegalArgumentException("a reply needs text or a document");
+        }
+    }
+
+    public OutboundMessage(String text, List<Button> buttons) {
+        this(text, buttons, null);
     }
 
     public static OutboundMessage text(String text) {
-        return new OutboundMessage(text, List.of());
+        return new OutboundMessage(text, List.of(), null);
+    }
+
+    public static OutboundMessage withButtons(String text, Button... buttons) {
+        return new OutboundMessage(text, List.of(buttons), null);
+    }
+
+    /** A document with {@code text} as its caption. */
+    public static OutboundMessage document(String text, Document document) {
+        return new OutboundMessage(text, List.of(), Objects.requireNonNull(document, "document"));
     }
 
     /** A button: the {@code id} comes back as {@link dev.parley.runtime.channel.InboundMessage#buttonId()}. */
     public record Button(String id, String label) {
+
+        public Button {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
+    /** A file sent with the message; the content travels in the outbox row (base64 in its JSON). */
+    public record Document(String fileName, String mediaType, byte[] content) {
+
+        public Document {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(mediaType, "mediaType");
+            Objects.requireNonNull(content, "content");
+        }
     }
 }

@@ -14,12 +14,37 @@ public interface ChannelSender {
     /** Sends; completes with the outcome rather than failing, so that the dispatcher can record it. */
     Uni<Result> send(String chatId, OutboundMessage message);
 
+    /** The channel's rate limits, honoured by all replicas together. */
+    default Limits limits() {
+        return Limits.NONE;
+    }
+
+    /**
+     * How fast a channel may be sent to.
+     *
+     * @param perSecond    messages per second for the whole bot (a token bucket), 0 for no limit
+     * @param burst        how many may go at once after a quiet spell (the bucket's size)
+     * @param chatSpacing  the least time between two messages to one chat
+     * @param groupSpacing the same for a group chat (Telegram: a chat id below zero)
+     */
+    record Limits(double perSecond, int burst, Duration chatSpacing, Duration groupSpacing) {
+
+        public static final Limits NONE = new Limits(0, 0, Duration.ZERO, Duration.ZERO);
+
+        public boolean bucket() {
+            return perSecond > 0;
+        }
+    }
+
     /** What became of one send. */
     sealed interface Result {
     }
 
-    /** Delivered. */
-    record Sent() implements Result {
+    /** Delivered; {@code messageId} is the channel's id of the message (Telegram message_id, WhatsApp wamid), if any. */
+    record Sent(String messageId) implements Result {
+        public Sent() {
+            this(null);
+        }
     }
 
     /** Not delivered now, may be later: a timeout, a 5xx, or a rate limit that says when to come back. */

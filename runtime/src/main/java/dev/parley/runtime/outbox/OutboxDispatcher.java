@@ -2,12 +2,15 @@ package dev.parley.runtime.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.parley.runtime.conversation.OutboundMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,55 +21,121 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Delivers what the router put in the outbox. Each round takes, per chat, the oldest pending message that is due,
  * locks it ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work and never take the same row), sends it and
- * records the outcome in the same transaction. A chat's messages go out in order: a later one waits while an
- * earlier one is pending. A crash between a send and its commit sends that message again after the restart: at
- * least once, and once in normal operation. When a channel says to wait (a 429's {@code retry_after}), the whole
- * channel pauses on every replica ({@code channel_pause}).
+ * records the outcome in the same transaction. It only takes messages of the channels it has senders for: a
+ * replica without a channel (an older version during a rollout) leaves them to the others. A crash between a send and its commit sends that message again
+ * after the restart: at least once, and once in normal operation.
+ *
+ * <p>Limits hold across replicas because their state is in PostgreSQL:
+ * <ul>
+ * <li>a chat's messages go out in order, one at a time: a later one waits while an earlier one is pending;</li>
+ * <li>a chat is not sent to again within its channel's spacing (Telegram: 1 s, 3 s for a group), measured from the
+ * recorded {@code sent_at} of its last message;</li>
+ * <li>each channel has a token bucket ({@code channel_rate}): a round takes tokens for what it is about to send in a
+ * short transaction of its own, and leaves the rest for a later round;</li>
+ * <li>when a channel says to wait (a 429's {@code retry_after}), nothing goes out on it until then
+ * ({@code channel_pause}).</li>
+ * </ul>
  */
 public final class OutboxDispatcher {
 
     /** Attempts before a message that keeps failing transiently is given up as FAILED. */
     static final int MAX_ATTEMPTS = 10;
 
-    private final Pool pool;
-    private final Map<String, ChannelSender> senders;
-
-    public OutboxDispatcher(Pool pool, List<ChannelSender> senders) {
-        this.pool = pool;
-        this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
+    /** What one round did: messages sent, and messages due that waited for a rate limit's tokens. */
+    public record Round(int sent, int deferred) {
     }
 
-    /** One round over at most {@code limit} chats; the number of messages sent. */
-    public Uni<Integer> deliverDue(int limit) {
+    private final Pool pool;
+    private final Map<String, ChannelSender> senders;
+    private final String[] channels;
+    private final Double[] chatSpacing;
+    private final Double[] groupSpacing;
+    private final MeterRegistry registry;
+    private final Counter rateLimited;
+
+    public OutboxDispatcher(Pool pool, List<ChannelSender> senders, MeterRegistry registry) {
+        this.pool = pool;
+        this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
+        this.channels = senders.stream().map(ChannelSender::channel).toArray(String[]::new);
+        this.chatSpacing = senders.stream().map(s -> seconds(s.limits().chatSpacing())).toArray(Double[]::new);
+        this.groupSpacing = senders.stream().map(s -> seconds(s.limits().groupSpacing())).toArray(Double[]::new);
+        this.registry = registry;
+        this.rateLimited = Counter.builder("parley.outbox.rate.limited")
+                .description("Messages that were due but waited for the channel's rate limit").register(registry);
+    }
+
+    /** One round over at most {@code limit} chats. */
+    public Uni<Round> deliverDue(int limit) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
-                SELECT id, channel, chat_id, payload, attempts FROM outbox_message
-                WHERE id IN (SELECT min(id) FROM outbox_message WHERE status = 'PENDING' GROUP BY channel, chat_id)
-                  AND next_attempt_at <= now()
-                  AND NOT EXISTS (SELECT 1 FROM channel_pause p WHERE p.channel = outbox_message.channel AND p.until > now())
-                ORDER BY id LIMIT $1
-                FOR UPDATE SKIP LOCKED""")
-                .execute(Tuple.of(limit))
+                WITH limits (channel, chat_spacing, group_spacing) AS (SELECT * FROM unnest($2::text[], $3::float8[], $4::float8[])),
+                     heads AS (SELECT DISTINCT ON (channel, chat_id) id FROM outbox_message
+                               WHERE status = 'PENDING' AND channel = ANY($2::text[]) ORDER BY channel, chat_id, id)
+                SELECT m.id, m.channel, m.chat_id, m.payload, m.attempts FROM outbox_message m
+                JOIN limits l ON l.channel = m.channel
+                WHERE m.id IN (SELECT id FROM heads)
+                  AND m.next_attempt_at <= now()
+                  AND NOT EXISTS (SELECT 1 FROM channel_pause p WHERE p.channel = m.channel AND p.until > now())
+                  AND NOT EXISTS (SELECT 1 FROM outbox_message s
+                                  WHERE s.status = 'SENT' AND s.channel = m.channel AND s.chat_id = m.chat_id
+                                    AND s.sent_at > clock_timestamp() - make_interval(secs =>
+                                        CASE WHEN m.chat_id LIKE '-%' THEN l.group_spacing ELSE l.chat_spacing END))
+                ORDER BY m.id LIMIT $1
+                FOR UPDATE OF m SKIP LOCKED""")
+                .execute(Tuple.of(limit, channels, chatSpacing, groupSpacing))
                 .flatMap(rows -> {
-                    List<Row> due = new ArrayList<>();
-                    rows.forEach(due::add);
-                    return Multi.createFrom().iterable(due)
-                            .onItem().transformToUniAndMerge(row -> deliver(connection, row))
+                    Map<String, List<Row>> byChannel = new LinkedHashMap<>();
+                    rows.forEach(row -> byChannel.computeIfAbsent(row.getString("channel"), c -> new ArrayList<>()).add(row));
+                    return Multi.createFrom().iterable(byChannel.entrySet())
+                            .onItem().transformToUniAndMerge(e -> deliverWithinLimit(connection, e.getKey(), e.getValue()))
                             .collect().asList()
-                            .map(sent -> (int) sent.stream().filter(Boolean::booleanValue).count());
+                            .map(rounds -> rounds.stream().reduce(new Round(0, 0), (a, b) -> new Round(a.sent() + b.sent(), a.deferred() + b.deferred())));
                 }));
+    }
+
+    private Uni<Round> deliverWithinLimit(SqlConnection connection, String channel, List<Row> due) {
+        ChannelSender sender = senders.get(channel);
+        Uni<Integer> granted = sender.limits().bucket()
+                ? takeTokens(channel, sender.limits(), due.size()) : Uni.createFrom().item(due.size());
+        return granted.flatMap(tokens -> {
+            int deferred = due.size() - tokens;
+            rateLimited.increment(deferred);
+            return Multi.createFrom().iterable(due.subList(0, tokens))
+                    .onItem().transformToUniAndMerge(row -> deliver(connection, row))
+                    .collect().asList()
+                    .map(sent -> new Round((int) sent.stream().filter(Boolean::booleanValue).count(), deferred));
+        });
+    }
+
+    /**
+     * Takes up to {@code wanted} whole tokens from the channel's bucket, in a transaction of its own that commits
+     * at once: the bucket row is locked only for that moment, never while sending.
+     */
+    private Uni<Integer> takeTokens(String channel, ChannelSender.Limits limits, int wanted) {
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                INSERT INTO channel_rate (channel, tokens, refilled_at) VALUES ($1, $2, clock_timestamp())
+                ON CONFLICT (channel) DO NOTHING""").execute(Tuple.of(channel, (double) limits.burst()))
+                .flatMap(ignored -> tx.preparedQuery("""
+                        WITH current AS (
+                            SELECT channel, least($2::float8, tokens + extract(epoch FROM clock_timestamp() - refilled_at) * $3::float8) AS available
+                            FROM channel_rate WHERE channel = $1 FOR UPDATE)
+                        UPDATE channel_rate r SET tokens = c.available - least($4::int, floor(c.available)), refilled_at = clock_timestamp()
+                        FROM current c WHERE r.channel = c.channel
+                        RETURNING least($4::int, floor(c.available))::int AS granted""")
+                        .execute(Tuple.of(channel, (double) limits.burst(), limits.perSecond(), wanted)))
+                .map(rows -> rows.iterator().next().getInteger("granted")));
     }
 
     private Uni<Boolean> deliver(SqlConnection connection, Row row) {
         long id = row.getLong("id");
-        ChannelSender sender = senders.get(row.getString("channel"));
-        Uni<ChannelSender.Result> result = sender == null
-                ? Uni.createFrom().item(new ChannelSender.Failed("no sender for channel " + row.getString("channel")))
-                : sender.send(row.getString("chat_id"), row.getJsonObject("payload").mapTo(OutboundMessage.class))
+        String channel = row.getString("channel");
+        ChannelSender sender = senders.get(channel);
+        Uni<ChannelSender.Result> result = sender.send(row.getString("chat_id"), row.getJsonObject("payload").mapTo(OutboundMessage.class))
                         .onFailure().recoverWithItem(e -> new ChannelSender.Retry(String.valueOf(e.getMessage()), null));
         int attempts = row.getInteger("attempts") + 1;
         return result.flatMap(outcome -> record(connection, id, attempts, outcome)
+                .invoke(status -> registry.counter("parley.outbox.sends", "channel", channel, "status", status).increment())
                 .flatMap(ignored -> outcome instanceof ChannelSender.Retry retry && retry.after() != null
-                        ? pause(connection, row.getString("channel"), retry) : Uni.createFrom().voidItem())
+                        ? pause(connection, channel, retry) : Uni.createFrom().voidItem())
                 .replaceWith(outcome instanceof ChannelSender.Sent));
     }
 
@@ -81,27 +150,34 @@ public final class OutboxDispatcher {
                 .execute(Tuple.of(channel, retry.after().toMillis() / 1000.0, retry.reason())).replaceWithVoid();
     }
 
-    private static Uni<Void> record(SqlConnection connection, long id, int attempts, ChannelSender.Result outcome) {
-        if (outcome instanceof ChannelSender.Sent) {
-            return connection.preparedQuery("UPDATE outbox_message SET status = 'SENT', attempts = $2, sent_at = now(), last_error = NULL WHERE id = $1")
-                    .execute(Tuple.of(id, attempts)).replaceWithVoid();
+    /** Records the outcome; returns the status for the send counter: sent, retry or failed. */
+    private static Uni<String> record(SqlConnection connection, long id, int attempts, ChannelSender.Result outcome) {
+        if (outcome instanceof ChannelSender.Sent sent) {
+            return connection.preparedQuery("""
+                    UPDATE outbox_message SET status = 'SENT', attempts = $2, sent_at = clock_timestamp(), last_error = NULL,
+                           channel_message_id = $3 WHERE id = $1""")
+                    .execute(Tuple.of(id, attempts, sent.messageId())).replaceWith("sent");
         }
         if (outcome instanceof ChannelSender.Retry retry && attempts < MAX_ATTEMPTS) {
             Duration after = retry.after() != null ? retry.after() : backoff(attempts);
             return connection.preparedQuery("""
                     UPDATE outbox_message SET attempts = $2, last_error = $3,
                            next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1""")
-                    .execute(Tuple.of(id, attempts, retry.reason(), after.toMillis() / 1000.0)).replaceWithVoid();
+                    .execute(Tuple.of(id, attempts, retry.reason(), after.toMillis() / 1000.0)).replaceWith("retry");
         }
         String reason = outcome instanceof ChannelSender.Failed failed ? failed.reason()
                 : "gave up after " + attempts + " attempts: " + ((ChannelSender.Retry) outcome).reason();
         return connection.preparedQuery("UPDATE outbox_message SET status = 'FAILED', attempts = $2, last_error = $3 WHERE id = $1")
-                .execute(Tuple.of(id, attempts, reason)).replaceWithVoid();
+                .execute(Tuple.of(id, attempts, reason)).replaceWith("failed");
     }
 
     /** 1 s, 2 s, 4 s ... capped at 5 minutes. */
     static Duration backoff(int attempts) {
         long seconds = Math.min(300, 1L << Math.min(attempts - 1, 9));
         return Duration.ofSeconds(seconds);
+    }
+
+    private static Double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.runtime.scheduling;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.parley.runtime.channel.telegram.TelegramChannel;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,6 +40,7 @@ public class SchedulingService {
     private volatile boolean wasLeader;
 
     public SchedulingService(Pool pool, Vertx vertx, MeterRegistry registry, Instance<KubernetesClient> kubernetes,
+            TelegramChannel telegram,
             @ConfigProperty(name = "parley.scheduling.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "parley.scheduling.tick", defaultValue = "5s") Duration tick,
             @ConfigProperty(name = "parley.scheduling.lease-duration", defaultValue = "15s") Duration leaseDuration,
@@ -58,8 +61,10 @@ public class SchedulingService {
         } else {
             leadership = new PostgresLease(pool, "scheduler", holder, leaseDuration);
         }
-        this.scheduler = new JobScheduler(pool, leadership,
-                List.of(new SessionExpiry(idleExpiry, Duration.ofMinutes(5))), Clock.systemUTC());
+        List<ScheduledJob> jobs = new ArrayList<>();
+        jobs.add(new SessionExpiry(idleExpiry, Duration.ofMinutes(5)));
+        telegram.registration().ifPresent(jobs::add);
+        this.scheduler = new JobScheduler(pool, leadership, jobs, Clock.systemUTC());
         this.vertx = vertx;
         this.tick = tick;
         this.enabled = enabled;

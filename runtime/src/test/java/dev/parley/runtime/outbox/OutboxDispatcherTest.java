@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import dev.parley.runtime.conversation.OutboundMessage;
 import dev.parley.runtime.testing.Concurrently;
 import dev.parley.runtime.testing.PostgresResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +34,8 @@ class OutboxDispatcherTest {
 
     @Inject
     Pool pool;
+
+    final MeterRegistry registry = new SimpleMeterRegistry();
 
     /**
      * Records each delivery per chat; answers with what {@code outcome} says. Each test uses a channel of its own:
@@ -72,8 +76,8 @@ class OutboxDispatcherTest {
             }
         }
         RecordingSender sender = new RecordingSender("ordered", (chat, text) -> new ChannelSender.Sent());
-        OutboxDispatcher one = new OutboxDispatcher(pool, List.of(sender));
-        OutboxDispatcher two = new OutboxDispatcher(pool, List.of(sender));
+        OutboxDispatcher one = new OutboxDispatcher(pool, List.of(sender), registry);
+        OutboxDispatcher two = new OutboxDispatcher(pool, List.of(sender), registry);
 
         for (int round = 0; round < 40 && pending("order-%") > 0; round++) {
             Concurrently.run(2, i -> (i == 0 ? one : two).deliverDue(10).await().indefinitely());
@@ -92,9 +96,9 @@ class OutboxDispatcherTest {
         Map<String, Integer> tries = new ConcurrentHashMap<>();
         RecordingSender sender = new RecordingSender("retrying", (chat, text) -> tries.merge(text, 1, Integer::sum) == 1 && text.equals("first")
                 ? new ChannelSender.Retry("HTTP 502", Duration.ZERO) : new ChannelSender.Sent());
-        OutboxDispatcher dispatcher = new OutboxDispatcher(pool, List.of(sender));
+        OutboxDispatcher dispatcher = new OutboxDispatcher(pool, List.of(sender), registry);
 
-        assertThat(dispatcher.deliverDue(10).await().indefinitely()).isZero();
+        assertThat(dispatcher.deliverDue(10).await().indefinitely().sent()).isZero();
         assertThat(sender.delivered.get("retry-chat")).as("second waits for first").isNull();
         assertThat(row("retry-chat", "first").getString("last_error")).isEqualTo("HTTP 502");
 
@@ -108,7 +112,7 @@ class OutboxDispatcherTest {
     void aRetryAfterIsHonouredBeforeTheNextAttempt() {
         queue("limited", "limited-chat", "hello");
         RecordingSender sender = new RecordingSender("limited", (chat, text) -> new ChannelSender.Retry("429 retry after 3600", Duration.ofHours(1)));
-        OutboxDispatcher dispatcher = new OutboxDispatcher(pool, List.of(sender));
+        OutboxDispatcher dispatcher = new OutboxDispatcher(pool, List.of(sender), registry);
 
         dispatcher.deliverDue(10).await().indefinitely();
         dispatcher.deliverDue(10).await().indefinitely();
@@ -124,8 +128,8 @@ class OutboxDispatcherTest {
         RecordingSender limited = new RecordingSender("paused", (chat, text) -> chat.equals("busy-1")
                 ? new ChannelSender.Retry("Too Many Requests: retry after 30", Duration.ofSeconds(30)) : new ChannelSender.Sent());
         RecordingSender other = new RecordingSender("paused", (chat, text) -> new ChannelSender.Sent());
-        OutboxDispatcher replicaOne = new OutboxDispatcher(pool, List.of(limited));
-        OutboxDispatcher replicaTwo = new OutboxDispatcher(pool, List.of(other));
+        OutboxDispatcher replicaOne = new OutboxDispatcher(pool, List.of(limited), registry);
+        OutboxDispatcher replicaTwo = new OutboxDispatcher(pool, List.of(other), registry);
 
         // busy-1 meets the rate limit; after that round nothing goes out on the channel, from either replica.
         replicaOne.deliverDue(1).await().indefinitely();
@@ -151,7 +155,7 @@ class OutboxDispatcherTest {
         queue("blocking", "blocked-chat", "next");
         RecordingSender sender = new RecordingSender("blocking", (chat, text) -> text.startsWith("to a chat")
                 ? new ChannelSender.Failed("403 Forbidden: bot was blocked by the user") : new ChannelSender.Sent());
-        OutboxDispatcher dispatcher = new OutboxDispatcher(pool, List.of(sender));
+        OutboxDispatcher dispatcher = new OutboxDispatcher(pool, List.of(sender), registry);
 
         deliverAll(dispatcher);
 
@@ -170,7 +174,7 @@ class OutboxDispatcherTest {
         queue("flaky", "flaky-chat", "never");
         pool.preparedQuery("UPDATE outbox_message SET attempts = $1 WHERE chat_id = 'flaky-chat'")
                 .execute(Tuple.of(OutboxDispatcher.MAX_ATTEMPTS - 1)).await().indefinitely();
-        new OutboxDispatcher(pool, List.of(new RecordingSender("flaky", (chat, text) -> new ChannelSender.Retry("timeout", Duration.ZERO))))
+        new OutboxDispatcher(pool, List.of(new RecordingSender("flaky", (chat, text) -> new ChannelSender.Retry("timeout", Duration.ZERO))), registry)
                 .deliverDue(10).await().indefinitely();
 
         assertThat(row("flaky-chat", "never").getString("status")).isEqualTo("FAILED");

@@ -1,0 +1,32 @@
+package dev.parley.runtime.channel.console;
+
+import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.outbox.ChannelSender;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** "Sends" a console reply by adding it to the chat's transcript, where {@code GET .../messages} shows it. */
+public final class ConsoleSender implements ChannelSender {
+
+    public static final String CHANNEL = "console";
+
+    private final Pool pool;
+
+    public ConsoleSender(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public Uni<Result> send(String chatId, OutboundMessage message) {
+        return pool.preparedQuery("INSERT INTO console_message (chat_id, direction, payload) VALUES ($1, 'out', $2) RETURNING id")
+                .execute(Tuple.of(chatId, JsonObject.mapFrom(message)))
+                .map(rows -> (Result) new Sent(String.valueOf(rows.iterator().next().getLong("id"))));
+    }
+}

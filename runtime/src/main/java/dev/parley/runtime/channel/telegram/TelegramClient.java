@@ -1,0 +1,169 @@
+package dev.parley.runtime.channel.telegram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.parley.runtime.conversation.OutboundMessage;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The Bot API calls the runtime makes ({@code https://core.telegram.org/bots/api}): JSON bodies, except
+ * {@code sendDocument}, which uploads the file as {@code multipart/form-data}. Every answer comes back as an
+ * {@link Answer} (HTTP status and Telegram's JSON), never as an exception for a 4xx or 5xx. The token is part of
+ * the URL, so no URL ever goes into an answer or a log line.
+ */
+public final class TelegramClient {
+
+    /** The update types the bot asks for; the rest are not delivered at all. */
+    public static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
+
+    private final HttpClient http;
+    private final URI base;
+    private final Duration timeout;
+
+    /**
+     * @param apiUrl {@code https://api.telegram.org}, or a local server in tests
+     * @param token  the bot's token
+     */
+    public TelegramClient(String apiUrl, String token, Duration timeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.base = URI.create(apiUrl.replaceAll("/+$", "") + "/bot" + token + "/");
+        this.timeout = timeout;
+    }
+
+    /** Telegram's answer to one call. */
+    public record Answer(int status, JsonObject body) {
+
+        public boolean ok() {
+            return status == 200 && body.getBoolean("ok", false);
+        }
+
+        public String description() {
+            return body.getString("description", "HTTP " + status);
+        }
+
+        /** {@code parameters.retry_after} of a 429, in seconds, or null. */
+        public Integer retryAfter() {
+            return body.getJsonObject("parameters", new JsonObject()).getInteger("retry_after");
+        }
+    }
+
+    public Uni<Answer> sendMessage(String chatId, String text, List<OutboundMessage.Button> buttons) {
+        JsonObject body = new JsonObject().put("chat_id", chatId).put("text", text);
+        if (!buttons.isEmpty()) {
+            body.put("reply_markup", inlineKeyboard(buttons));
+        }
+        return call("sendMessage", body);
+    }
+
+    /** Replaces a sent message's text and keyboard (no buttons: the keyboard goes). */
+    public Uni<Answer> editMessageText(String chatId, long messageId, String text, List<OutboundMessage.Button> buttons) {
+        JsonObject body = new JsonObject().put("chat_id", chatId).put("message_id", messageId).put("text", text);
+        body.put("reply_markup", buttons.isEmpty() ? new JsonObject().put("inline_keyboard", new JsonArray()) : inlineKeyboard(buttons));
+        return call("editMessageText", body);
+    }
+
+    /** Stops the client's progress indicator on a pressed button; {@code text}, if any, shows as a notification. */
+    public Uni<Answer> answerCallbackQuery(String callbackQueryId, String text) {
+        JsonObject body = new JsonObject().put("callback_query_id", callbackQueryId);
+        if (text != null) {
+            body.put("text", text);
+        }
+        return call("answerCallbackQuery", body);
+    }
+
+    public Uni<Answer> sendDocument(String chatId, OutboundMessage.Document document, String caption, List<OutboundMessage.Button> buttons) {
+        String boundary = "parley-" + UUID.randomUUID();
+        Multipart form = new Multipart(boundary).field("chat_id", chatId);
+        if (caption != null && !caption.isBlank()) {
+            form.field("caption", caption);
+        }
+        if (!buttons.isEmpty()) {
+            form.field("reply_markup", inlineKeyboard(buttons).encode());
+        }
+        form.file("document", document.fileName(), document.mediaType(), document.content());
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("sendDocument"))
+                .timeout(timeout)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(form.end()))
+                .build();
+        return send(request);
+    }
+
+    public Uni<Answer> setWebhook(String url, String secretToken, int maxConnections) {
+        return call("setWebhook", new JsonObject().put("url", url).put("secret_token", secretToken)
+                .put("allowed_updates", new JsonArray(ALLOWED_UPDATES)).put("max_connections", maxConnections)
+                .put("drop_pending_updates", false));
+    }
+
+    public Uni<Answer> getWebhookInfo() {
+        return call("getWebhookInfo", new JsonObject());
+    }
+
+    Uni<Answer> call(String method, JsonObject body) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(method))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+                .build();
+        return send(request);
+    }
+
+    private Uni<Answer> send(HttpRequest request) {
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .map(response -> new Answer(response.statusCode(), json(response.body())));
+    }
+
+    private static JsonObject json(String body) {
+        try {
+            return new JsonObject(body);
+        } catch (DecodeException | ClassCastException e) {
+            return new JsonObject(); // an HTML error page from a proxy, say
+        }
+    }
+
+    static JsonObject inlineKeyboard(List<OutboundMessage.Button> buttons) {
+        JsonArray rows = new JsonArray();
+        buttons.forEach(b -> rows.add(new JsonArray().add(new JsonObject().put("text", b.label()).put("callback_data", b.id()))));
+        return new JsonObject().put("inline_keyboard", rows);
+    }
+
+    /** A {@code multipart/form-data} body (RFC 7578), built in memory: documents are small. */
+    private static final class Multipart {
+        private final String boundary;
+        private final List<byte[]> parts = new ArrayList<>();
+
+        Multipart(String boundary) {
+            this.boundary = boundary;
+        }
+
+        Multipart field(String name, String value) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        Multipart file(String name, String fileName, String mediaType, byte[] content) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                    + fileName.replace("\"", "") + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            parts.add(content);
+            parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        List<byte[]> end() {
+            parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return parts;
+        }
+    }
+}

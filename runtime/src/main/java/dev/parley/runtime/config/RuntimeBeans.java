@@ -1,0 +1,78 @@
+package dev.parley.runtime.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.parley.runtime.channel.console.ConsoleSender;
+import dev.parley.runtime.channel.telegram.TelegramChannel;
+import dev.parley.runtime.conversation.ConversationRouter;
+import dev.parley.runtime.conversation.Flow;
+import dev.parley.runtime.flow.echo.EchoFlow;
+import dev.parley.runtime.outbox.ChannelSender;
+import dev.parley.runtime.session.PostgresSessions;
+import dev.parley.runtime.session.RedisSessions;
+import dev.parley.runtime.session.SessionStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.Startup;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Wires the runtime from its settings: which flow, where sessions live. */
+@Singleton
+public class RuntimeBeans {
+
+    @Produces
+    @Singleton
+    @Startup
+    BotSettings settings(Config config) {
+        return new BotSettings(config);
+    }
+
+    @Produces
+    @Singleton
+    Flow flow(BotSettings settings) {
+        return switch (settings.flow()) {
+            case EchoFlow.NAME -> new EchoFlow();
+            default -> throw new IllegalStateException("The flow '" + settings.flow() + "' (the Bot's spec.flow) is not in this"
+                    + " runtime build; it has: " + EchoFlow.NAME);
+        };
+    }
+
+    @Produces
+    @Singleton
+    SessionStore sessions(@ConfigProperty(name = "parley.sessions", defaultValue = "postgres") String where,
+            @ConfigProperty(name = "parley.sessions.idle-expiry", defaultValue = "24h") Duration idleExpiry,
+            BotSettings settings, Instance<ReactiveRedisDataSource> redis, MeterRegistry registry) {
+        return switch (where) {
+            case "postgres" -> new PostgresSessions();
+            case "redis" -> new RedisSessions(redis.get(), "parley:" + settings.name() + ":session:", idleExpiry, registry);
+            default -> throw new IllegalStateException("PARLEY_SESSIONS must be postgres or redis, not '" + where + "'");
+        };
+    }
+
+    /** The senders of the bot's channels, for the outbox. */
+    @Produces
+    @Singleton
+    List<ChannelSender> senders(BotSettings settings, Pool pool, TelegramChannel telegram) {
+        List<ChannelSender> senders = new ArrayList<>();
+        if (settings.consoleEnabled()) {
+            senders.add(new ConsoleSender(pool));
+        }
+        telegram.sender().ifPresent(senders::add);
+        return senders;
+    }
+
+    @Produces
+    @Singleton
+    ConversationRouter router(Pool pool, Flow flow, SessionStore sessions) {
+        return new ConversationRouter(pool, flow, sessions);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.parley.runtime.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Runs the {@link OutboxDispatcher} on this replica: a round right after this replica commits replies
+ * ({@link #kick()}), and a poll for what other replicas, retries and rate limits left due. Rounds follow each other
+ * while they send; at most one runs at a time here, and the dispatcher's row locks share the work with other
+ * replicas. {@code parley_outbox_backlog} is the number of pending messages.
+ */
+@Singleton
+public class OutboxDelivery {
+
+    private static final Logger LOG = Logger.getLogger(OutboxDelivery.class);
+
+    private final OutboxDispatcher dispatcher;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final Duration poll;
+    private final int batch;
+    private final boolean enabled;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicLong backlog = new AtomicLong();
+    private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public OutboxDelivery(Pool pool, List<ChannelSender> senders, Vertx vertx, MeterRegistry registry,
+            @ConfigProperty(name = "parley.outbox.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "parley.outbox.poll", defaultValue = "250ms") Duration poll,
+            @ConfigProperty(name = "parley.outbox.batch", defaultValue = "50") int batch) {
+        this.dispatcher = new OutboxDispatcher(pool, senders, registry);
+        this.pool = pool;
+        this.vertx = vertx;
+        this.poll = poll;
+        this.batch = batch;
+        this.enabled = enabled;
+        Gauge.builder("parley.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox messages waiting to be sent").register(registry);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (enabled) {
+            timers.add(vertx.setPeriodic(poll.toMillis(), id -> kick()));
+            timers.add(vertx.setPeriodic(0, 5000, id -> countBacklog()));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        timers.forEach(vertx::cancelTimer);
+    }
+
+    /** Start a round now unless one is running; called after this replica commits replies. */
+    public void kick() {
+        if (enabled && running.compareAndSet(false, true)) {
+            round();
+        }
+    }
+
+    private void round() {
+        dispatcher.deliverDue(batch).subscribe().with(result -> {
+            if (result.sent() > 0 && result.deferred() == 0) {
+                round();
+            } else {
+                running.set(false);
+            }
+        }, failure -> {
+            running.set(false);
+            LOG.warnf("outbox round failed, retrying at the next poll: %s", failure.getMessage());
+        });
+    }
+
+    private void countBacklog() {
+        pool.query("SELECT count(*) FROM outbox_message WHERE status = 'PENDING'").execute()
+                .subscribe().with(rows -> backlog.set(rows.iterator().next().getLong(0)),
+                        failure -> LOG.debugf("cannot count the outbox backlog: %s", failure.getMessage()));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.parley.runtime.session;
+
+import dev.parley.runtime.conversation.Conversation;
+import dev.parley.runtime.conversation.Flow;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Where conversation state lives: PostgreSQL (the default) or Redis ({@code sessions: redis} on the
+ * StorageBackend). Either way the chat's {@code conversation} row in PostgreSQL is locked for the whole turn and
+ * carries the committed version, so that one chat's messages are processed one at a time on any replica; see
+ * docs/adr/0004-redis-sessions.md for what holds with Redis, which is outside the transaction.
+ */
+public interface SessionStore {
+
+    /**
+     * The chat's conversation as of the last committed turn, locked until the transaction ends; a chat that has
+     * never written, or whose conversation expired, starts in {@code initialState} at version 0.
+     */
+    Uni<Conversation> load(SqlConnection transaction, String channel, String chatId, String initialState);
+
+    /** Stores the turn's outcome as version {@code before.version() + 1}, before the transaction commits. */
+    Uni<Void> save(SqlConnection transaction, Conversation before, Flow.Turn turn);
+
+    /** Locks the chat's row, creating it at version 0 in {@code initialState}, and returns it. */
+    static Uni<Row> lockRow(SqlConnection transaction, String channel, String chatId, String initialState) {
+        return transaction.preparedQuery("""
+                INSERT INTO conversation (channel, chat_id, flow_state) VALUES ($1, $2, $3)
+                ON CONFLICT (channel, chat_id) DO NOTHING""")
+                .execute(Tuple.of(channel, chatId, initialState))
+                .flatMap(ignored -> transaction.preparedQuery("""
+                        SELECT flow_state, data, version FROM conversation WHERE channel = $1 AND chat_id = $2 FOR UPDATE""")
+                        .execute(Tuple.of(channel, chatId)))
+                .map(rows -> rows.iterator().next());
+    }
+}
