@@ -43,12 +43,25 @@ class OutboxDispatcherTest {
      */
     static final class RecordingSender implements ChannelSender {
         final Map<String, List<String>> delivered = new ConcurrentHashMap<>();
+        final List<long[]> times = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, List<Long>> timesByChat = new ConcurrentHashMap<>();
         final String channel;
         final BiFunction<String, String, Result> outcome;
+        final Limits limits;
 
         RecordingSender(String channel, BiFunction<String, String, Result> outcome) {
+            this(channel, outcome, Limits.NONE);
+        }
+
+        RecordingSender(String channel, BiFunction<String, String, Result> outcome, Limits limits) {
             this.channel = channel;
             this.outcome = outcome;
+            this.limits = limits;
+        }
+
+        @Override
+        public Limits limits() {
+            return limits;
         }
 
         @Override
@@ -60,6 +73,9 @@ class OutboxDispatcherTest {
         public Uni<Result> send(String chatId, OutboundMessage message) {
             Result result = outcome.apply(chatId, message.text());
             if (result instanceof Sent) {
+                long now = System.nanoTime();
+                times.add(new long[] {now});
+                timesByChat.computeIfAbsent(chatId, c -> Collections.synchronizedList(new ArrayList<>())).add(now);
                 delivered.computeIfAbsent(chatId, c -> Collections.synchronizedList(new ArrayList<>())).add(message.text());
             }
             // A little latency, so that concurrent dispatchers overlap.
@@ -87,6 +103,61 @@ class OutboxDispatcherTest {
         for (String chat : chats) {
             assertThat(sender.delivered.get(chat)).as(chat).containsExactly("m1", "m2", "m3", "m4", "m5");
         }
+    }
+
+    @Test
+    void twoReplicasTogetherKeepTheBotRateAndEachChatsSpacing() throws Exception {
+        // Three times what the limits let through in the time it takes: 20 chats with 2 messages, a group with 3.
+        for (int i = 1; i <= 2; i++) {
+            for (int chat = 1; chat <= 20; chat++) {
+                queue("limited-rate", "rate-" + chat, "m" + i);
+            }
+        }
+        for (int i = 1; i <= 3; i++) {
+            queue("limited-rate", "-100777", "group m" + i);
+        }
+        ChannelSender.Limits limits = new ChannelSender.Limits(10, 10, Duration.ofSeconds(1), Duration.ofSeconds(3));
+        RecordingSender sender = new RecordingSender("limited-rate", (chat, text) -> new ChannelSender.Sent(), limits);
+        List<OutboxDispatcher> replicas = List.of(new OutboxDispatcher(pool, List.of(sender), registry),
+                new OutboxDispatcher(pool, List.of(sender), registry));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Concurrently.run(2, i -> {
+            while (pendingOn("limited-rate") > 0 && System.nanoTime() < deadline) {
+                replicas.get(i).deliverDue(50).await().indefinitely();
+                Thread.sleep(10);
+            }
+            return null;
+        });
+
+        assertThat(sender.times).hasSize(43);
+        List<Long> sends = sender.times.stream().map(t -> t[0]).sorted().toList();
+        long start = sends.get(0);
+        for (int k = 0; k < sends.size(); k++) {
+            double allowed = limits.burst() + limits.perSecond() * (sends.get(k) - start) / 1e9;
+            assertThat(k + 1.0).as("sends by the %d-th, %.2f s in", k + 1, (sends.get(k) - start) / 1e9).isLessThanOrEqualTo(allowed + 1);
+        }
+        double seconds = (sends.get(sends.size() - 1) - start) / 1e9;
+        assertThat((sends.size() - limits.burst()) / seconds).as("rate beyond the burst").isLessThanOrEqualTo(limits.perSecond() * 1.05);
+        sender.timesByChat.forEach((chat, times) -> {
+            long spacing = chat.startsWith("-") ? 3000 : 1000;
+            for (int i = 1; i < times.size(); i++) {
+                assertThat((times.get(i) - times.get(i - 1)) / 1_000_000).as("spacing in chat " + chat).isGreaterThanOrEqualTo(spacing - 10);
+            }
+        });
+        assertThat(sender.delivered.get("-100777")).containsExactly("group m1", "group m2", "group m3");
+        assertThat(registry.counter("parley.outbox.rate.limited").count()).as("waits were counted").isPositive();
+    }
+
+    @Test
+    void aChannelThisReplicaHasNoSenderForIsLeftToTheOthers() {
+        queue("not-here", "elsewhere", "for a replica that has this channel");
+        OutboxDispatcher dispatcher = new OutboxDispatcher(pool, List.of(new RecordingSender("here", (chat, text) -> new ChannelSender.Sent())), registry);
+
+        deliverAll(dispatcher);
+
+        assertThat(row("elsewhere", "for a replica that has this channel").getString("status")).isEqualTo("PENDING");
+        assertThat(row("elsewhere", "for a replica that has this channel").getInteger("attempts")).isZero();
     }
 
     @Test
@@ -190,6 +261,11 @@ class OutboxDispatcherTest {
     private void queue(String channel, String chat, String text) {
         pool.preparedQuery("INSERT INTO outbox_message (channel, chat_id, payload) VALUES ($1, $2, $3)")
                 .execute(Tuple.of(channel, chat, JsonObject.mapFrom(OutboundMessage.text(text)))).await().indefinitely();
+    }
+
+    private long pendingOn(String channel) {
+        return pool.preparedQuery("SELECT count(*) FROM outbox_message WHERE status = 'PENDING' AND channel = $1")
+                .execute(Tuple.of(channel)).await().indefinitely().iterator().next().getLong(0);
     }
 
     private long pending(String chatPattern) {
