@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.parley.runtime.channel.InboundMessage;
 import dev.parley.runtime.conversation.ConversationRouter.Outcome;
 import dev.parley.runtime.testing.Concurrently;
+import dev.parley.runtime.testing.CountingFlow;
 import dev.parley.runtime.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,28 +29,6 @@ class ConversationRouterTest {
 
     @Inject
     Pool pool;
-
-    /** Counts a chat's messages and replies "#n: text"; fails once when told to. */
-    static final class CountingFlow implements Flow {
-        final AtomicInteger calls = new AtomicInteger();
-        final AtomicBoolean failNext = new AtomicBoolean();
-
-        @Override
-        public String initialState() {
-            return "counting";
-        }
-
-        @Override
-        public Turn handle(Conversation conversation, InboundMessage message) {
-            calls.incrementAndGet();
-            if (failNext.getAndSet(false)) {
-                throw new IllegalStateException("the flow failed");
-            }
-            int count = conversation.data().getInteger("count", 0) + 1;
-            return new Turn("counting", new JsonObject().put("count", count),
-                    List.of(OutboundMessage.text("#" + count + ": " + message.text())));
-        }
-    }
 
     @Test
     void theSameUpdateDeliveredFiveTimesAtOnceIsProcessedOnceWithOneReply() throws Exception {
