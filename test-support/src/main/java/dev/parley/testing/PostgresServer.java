@@ -18,20 +18,25 @@ public final class PostgresServer {
 
     private static PostgresServer shared;
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
+    private final java.nio.file.Path dataDir;
+    private final int port;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, java.nio.file.Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
+        this.port = postgres.getPort();
     }
 
     public static synchronized PostgresServer shared() {
         if (shared == null) {
             try {
+                java.nio.file.Path dataDir = TestServers.workDir("postgres");
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(TestServers.workDir("postgres"))
+                        .setDataDirectory(dataDir)
                         .setCleanDataDirectory(true)
                         .start();
-                shared = new PostgresServer(postgres);
+                shared = new PostgresServer(postgres, dataDir);
             } catch (IOException | RuntimeException e) {
                 throw TestServers.unavailable("PostgreSQL", "the embedded server did not start: " + e);
             }
@@ -40,8 +45,31 @@ public final class PostgresServer {
         return shared;
     }
 
+    /**
+     * A server of its own, for a test that stops and restarts it (a database outage); the caller stops it with
+     * {@link #stop()}.
+     */
+    public static PostgresServer dedicated(String name) {
+        java.nio.file.Path dataDir = TestServers.workDir("postgres-" + name);
+        try {
+            // Not cleaned on stop (zonky deletes the data directory then): a restart finds the data where it was.
+            return new PostgresServer(EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start(), dataDir);
+        } catch (IOException | RuntimeException e) {
+            throw TestServers.unavailable("PostgreSQL", "the embedded server did not start: " + e);
+        }
+    }
+
+    /** Stops the server, as an outage would; {@link #restart()} brings it back with its data on the same port. */
+    public void stop() {
+        close();
+    }
+
+    public void restart() throws IOException {
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+    }
+
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {

@@ -36,6 +36,8 @@ public class OutboxDelivery {
     private final int batch;
     private final boolean enabled;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Whether rounds are failing (the database is down, say): logged when it starts and when it ends, not every poll. */
+    private volatile boolean failing;
     private final AtomicLong backlog = new AtomicLong();
     private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -73,6 +75,10 @@ public class OutboxDelivery {
 
     private void round() {
         dispatcher.deliverDue(batch).subscribe().with(result -> {
+            if (failing) {
+                failing = false;
+                LOG.info("outbox delivery works again");
+            }
             if (result.sent() > 0 && result.deferred() == 0) {
                 round();
             } else {
@@ -80,7 +86,10 @@ public class OutboxDelivery {
             }
         }, failure -> {
             running.set(false);
-            LOG.warnf("outbox round failed, retrying at the next poll: %s", failure.getMessage());
+            if (!failing) {
+                failing = true;
+                LOG.warnf("outbox delivery fails, retrying every %s (logged again when it works): %s", poll, failure.getMessage());
+            }
         });
     }
 

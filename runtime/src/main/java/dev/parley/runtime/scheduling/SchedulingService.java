@@ -45,6 +45,7 @@ public class SchedulingService {
             @ConfigProperty(name = "parley.scheduling.tick", defaultValue = "5s") Duration tick,
             @ConfigProperty(name = "parley.scheduling.lease-duration", defaultValue = "15s") Duration leaseDuration,
             @ConfigProperty(name = "parley.sessions.idle-expiry", defaultValue = "24h") Duration idleExpiry,
+            @ConfigProperty(name = "parley.sessions.expiry-check", defaultValue = "5m") Duration expiryCheck,
             @ConfigProperty(name = "parley.pod.name", defaultValue = "local") String podName,
             @ConfigProperty(name = "parley.lease.name") Optional<String> kubernetesLease,
             @ConfigProperty(name = "parley.bot.namespace") Optional<String> namespace) {
@@ -62,7 +63,7 @@ public class SchedulingService {
             leadership = new PostgresLease(pool, "scheduler", holder, leaseDuration);
         }
         List<ScheduledJob> jobs = new ArrayList<>();
-        jobs.add(new SessionExpiry(idleExpiry, Duration.ofMinutes(5)));
+        jobs.add(new SessionExpiry(idleExpiry, expiryCheck));
         telegram.registration().ifPresent(jobs::add);
         this.scheduler = new JobScheduler(pool, leadership, jobs, Clock.systemUTC());
         this.vertx = vertx;

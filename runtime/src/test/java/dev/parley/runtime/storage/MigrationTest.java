@@ -46,14 +46,28 @@ class MigrationTest {
     }
 
     @Test
-    void readinessReportsTheAppliedMigration() {
+    void readinessReportsTheAppliedMigrationAndIsDownWithoutIt() throws SQLException {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database migrations"))
                 .body("checks.find { it.name == 'database migrations' }.data.schema", equalTo(PostgresResource.SCHEMA))
-                .body("checks.find { it.name == 'database migrations' }.data.pending", equalTo(0));
+                .body("checks.find { it.name == 'database migrations' }.data.applied", equalTo(NEWEST));
+
+        // As if the schema were one migration behind this build: not ready.
+        try (Connection connection = connect()) {
+            connection.createStatement().execute("UPDATE " + PostgresResource.SCHEMA + ".flyway_schema_history SET success = false WHERE version = '" + NEWEST + "'");
+            try {
+                given().when().get("/q/health/ready").then().statusCode(503)
+                        .body("checks.find { it.name == 'database migrations' }.data.expected", equalTo(NEWEST));
+            } finally {
+                connection.createStatement().execute("UPDATE " + PostgresResource.SCHEMA + ".flyway_schema_history SET success = true WHERE version = '" + NEWEST + "'");
+            }
+        }
     }
+
+    /** The newest migration in src/main/resources/db/migration. */
+    private static final String NEWEST = "3";
 
     private List<String> tablesIn(String schema) throws SQLException {
         try (Connection connection = connect();
