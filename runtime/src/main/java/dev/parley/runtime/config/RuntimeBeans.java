@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.parley.runtime.channel.console.ConsoleSender;
 import dev.parley.runtime.channel.telegram.TelegramChannel;
+import dev.parley.runtime.channel.whatsapp.WhatsAppChannel;
 import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.Flow;
 import dev.parley.runtime.flow.echo.EchoFlow;
@@ -61,12 +62,13 @@ public class RuntimeBeans {
     /** The senders of the bot's channels, for the outbox. */
     @Produces
     @Singleton
-    List<ChannelSender> senders(BotSettings settings, Pool pool, TelegramChannel telegram) {
+    List<ChannelSender> senders(BotSettings settings, Pool pool, TelegramChannel telegram, WhatsAppChannel whatsapp) {
         List<ChannelSender> senders = new ArrayList<>();
         if (settings.consoleEnabled()) {
             senders.add(new ConsoleSender(pool));
         }
         telegram.sender().ifPresent(senders::add);
+        whatsapp.sender().ifPresent(senders::add);
         return senders;
     }
 

@@ -3,16 +3,13 @@ package dev.parley.runtime.channel.telegram;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import dev.parley.runtime.channel.JsonHttp;
+import dev.parley.runtime.channel.Multipart;
 import dev.parley.runtime.conversation.OutboundMessage;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -83,8 +80,7 @@ public final class TelegramClient {
     }
 
     public Uni<Answer> sendDocument(String chatId, OutboundMessage.Document document, String caption, List<OutboundMessage.Button> buttons) {
-        String boundary = "parley-" + UUID.randomUUID();
-        Multipart form = new Multipart(boundary).field("chat_id", chatId);
+        Multipart form = new Multipart().field("chat_id", chatId);
         if (caption != null && !caption.isBlank()) {
             form.field("caption", caption);
         }
@@ -94,7 +90,7 @@ public final class TelegramClient {
         form.file("document", document.fileName(), document.mediaType(), document.content());
         HttpRequest request = HttpRequest.newBuilder(base.resolve("sendDocument"))
                 .timeout(timeout)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(form.end()))
                 .build();
         return send(request);
@@ -120,50 +116,12 @@ public final class TelegramClient {
     }
 
     private Uni<Answer> send(HttpRequest request) {
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
-                .map(response -> new Answer(response.statusCode(), json(response.body())));
-    }
-
-    private static JsonObject json(String body) {
-        try {
-            return new JsonObject(body);
-        } catch (DecodeException | ClassCastException e) {
-            return new JsonObject(); // an HTML error page from a proxy, say
-        }
+        return JsonHttp.send(http, request, Answer::new);
     }
 
     static JsonObject inlineKeyboard(List<OutboundMessage.Button> buttons) {
         JsonArray rows = new JsonArray();
         buttons.forEach(b -> rows.add(new JsonArray().add(new JsonObject().put("text", b.label()).put("callback_data", b.id()))));
         return new JsonObject().put("inline_keyboard", rows);
-    }
-
-    /** A {@code multipart/form-data} body (RFC 7578), built in memory: documents are small. */
-    private static final class Multipart {
-        private final String boundary;
-        private final List<byte[]> parts = new ArrayList<>();
-
-        Multipart(String boundary) {
-            this.boundary = boundary;
-        }
-
-        Multipart field(String name, String value) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            return this;
-        }
-
-        Multipart file(String name, String fileName, String mediaType, byte[] content) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                    + fileName.replace("\"", "") + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            parts.add(content);
-            parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
-            return this;
-        }
-
-        List<byte[]> end() {
-            parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return parts;
-        }
     }
 }

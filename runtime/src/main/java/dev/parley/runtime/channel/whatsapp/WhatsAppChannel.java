@@ -1,0 +1,43 @@
+package dev.parley.runtime.channel.whatsapp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.outbox.ChannelSender;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** The bot's WhatsApp Cloud API channel, when it has one: the Graph API client, the outbox sender and its limits. */
+@Singleton
+public class WhatsAppChannel {
+
+    /** The channel's name in {@code outbox_message.channel}, {@code customer.channel} and the webhook's path. */
+    public static final String CHANNEL = "whatsapp";
+
+    private final Optional<WhatsAppClient> client;
+    private final Optional<WhatsAppSender> sender;
+
+    public WhatsAppChannel(BotSettings settings, Pool pool,
+            @ConfigProperty(name = "parley.whatsapp.timeout", defaultValue = "10s") Duration timeout,
+            @ConfigProperty(name = "parley.whatsapp.rate-per-second", defaultValue = "80") double perSecond,
+            @ConfigProperty(name = "parley.whatsapp.burst", defaultValue = "80") int burst) {
+        this.client = settings.whatsapp().map(w -> new WhatsAppClient(w.apiUrl(), w.phoneNumberId(), w.accessToken(), timeout));
+        // WhatsApp has no per-chat spacing of its own; its pair rate limit is answered with error 131056 (see the sender).
+        ChannelSender.Limits limits = new ChannelSender.Limits(perSecond, burst, Duration.ZERO, Duration.ZERO);
+        this.sender = settings.whatsapp().flatMap(w -> client.map(c ->
+                new WhatsAppSender(c, pool, w.reengagementTemplate(), limits, Clock.systemUTC())));
+    }
+
+    public Optional<WhatsAppClient> client() {
+        return client;
+    }
+
+    public Optional<WhatsAppSender> sender() {
+        return sender;
+    }
+}
