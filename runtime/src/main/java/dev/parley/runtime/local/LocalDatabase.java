@@ -43,6 +43,10 @@ public final class LocalDatabase {
         System.setProperty("parley.db.name", "postgres");
         System.setProperty("parley.db.user", "postgres");
         System.setProperty("parley.db.password", "postgres");
+        // A person running Parley on their machine reads the log: plain text unless PARLEY_LOG_JSON says otherwise.
+        if (setting("PARLEY_LOG_JSON", "quarkus.log.console.json.enabled") == null) {
+            System.setProperty("quarkus.log.console.json.enabled", "false");
+        }
         LOG.infof("No database configured (PARLEY_DB_HOST): started a local PostgreSQL on port %d with its data in %s",
                 postgres.getPort(), dataDir);
     }

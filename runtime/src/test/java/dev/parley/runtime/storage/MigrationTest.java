@@ -66,8 +66,17 @@ class MigrationTest {
         }
     }
 
-    /** The newest migration in src/main/resources/db/migration. */
-    private static final String NEWEST = "3";
+    /** The newest migration in src/main/resources/db/migration ({@code V<n>__...sql}). */
+    private static final String NEWEST = newestMigration();
+
+    private static String newestMigration() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private List<String> tablesIn(String schema) throws SQLException {
         try (Connection connection = connect();

@@ -18,6 +18,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.parley.runtime.conversation.OutboundMessage;
 import dev.parley.runtime.outbox.ChannelSender;
+import dev.parley.runtime.testing.FakeTelegram;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -121,5 +122,37 @@ class TelegramSenderTest {
 
         assertThat(result).isInstanceOf(ChannelSender.Retry.class);
         assertThat(((ChannelSender.Retry) result).reason()).doesNotContain(TOKEN).startsWith("Telegram not reachable");
+    }
+
+    @Test
+    void aDocumentIsUploadedWithSendDocumentAsMultipartWithItsCaptionAndButtons() {
+        try (FakeTelegram telegram = new FakeTelegram()) {
+            byte[] pdf = "%PDF-1.7 invoice\n\u0000\u00ff binary".getBytes(StandardCharsets.ISO_8859_1);
+            TelegramSender sender = new TelegramSender(new TelegramClient(telegram.url(), TOKEN, Duration.ofSeconds(5)), TelegramSender.LIMITS);
+            OutboundMessage invoice = new OutboundMessage("Invoice INV-7", List.of(new OutboundMessage.Button("paid", "Paid")),
+                    new OutboundMessage.Document("INV-7.pdf", "application/pdf", pdf));
+
+            ChannelSender.Result result = sender.send("4242", invoice).await().indefinitely();
+
+            assertThat(result).isEqualTo(new ChannelSender.Sent("101"));
+            FakeTelegram.Call call = telegram.calls("sendDocument").get(0);
+            assertThat(call.body().getString("chat_id")).isEqualTo("4242");
+            assertThat(call.body().getString("caption")).isEqualTo("Invoice INV-7");
+            assertThat(new JsonObject(call.body().getString("reply_markup")).getJsonArray("inline_keyboard")).hasSize(1);
+            assertThat(call.files().get("document")).isEqualTo(pdf);
+        }
+    }
+
+    @Test
+    void editMessageTextReplacesTheTextAndRemovesTheKeyboard() {
+        try (FakeTelegram telegram = new FakeTelegram()) {
+            TelegramClient client = new TelegramClient(telegram.url(), TOKEN, Duration.ofSeconds(5));
+
+            TelegramClient.Answer answer = client.editMessageText("4242", 55, "Order confirmed", List.of()).await().indefinitely();
+
+            assertThat(answer.ok()).isTrue();
+            assertThat(telegram.calls("editMessageText").get(0).body()).isEqualTo(new JsonObject(
+                    "{\"chat_id\": \"4242\", \"message_id\": 55, \"text\": \"Order confirmed\", \"reply_markup\": {\"inline_keyboard\": []}}"));
+        }
     }
 }
