@@ -172,6 +172,9 @@ public class BotDeployment extends BotDependent<Deployment> {
         if (bot.getSpec().getAi() != null && bot.getSpec().getAi().getApiKeySecretRef() != null) {
             env.add(secret("PARLEY_AI_API_KEY", bot.getSpec().getAi().getApiKeySecretRef()));
         }
+        if (bot.getSpec().getOwnerApiTokenSecretRef() != null) {
+            env.add(secret("PARLEY_OWNER_TOKEN", bot.getSpec().getOwnerApiTokenSecretRef()));
+        }
         if (runtime.getEnv() != null) {
             env.addAll(runtime.getEnv());
         }

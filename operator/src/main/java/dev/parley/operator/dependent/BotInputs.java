@@ -108,6 +108,9 @@ public record BotInputs(
         if (bot.getSpec().getAi() != null && bot.getSpec().getAi().getApiKeySecretRef() != null) {
             refs.add(bot.getSpec().getAi().getApiKeySecretRef());
         }
+        if (bot.getSpec().getOwnerApiTokenSecretRef() != null) {
+            refs.add(bot.getSpec().getOwnerApiTokenSecretRef());
+        }
         return refs;
     }
 

@@ -64,6 +64,8 @@ class DesiredObjectsTest {
         assertThat(env.get("PARLEY_TELEGRAM_TOKEN").getValue()).isNull();
         assertThat(env.get("PARLEY_TELEGRAM_TOKEN").getValueFrom().getSecretKeyRef().getName()).isEqualTo("tg");
         assertThat(env.get("PARLEY_TELEGRAM_TOKEN").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token");
+        assertThat(env.get("PARLEY_OWNER_TOKEN").getValueFrom().getSecretKeyRef().getName()).isEqualTo("owner-api");
+        assertThat(env.get("PARLEY_OWNER_TOKEN").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token");
         assertThat(env.get("PARLEY_DB_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("db-app");
         assertThat(env.get("PARLEY_DB_PASSWORD").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("password");
         assertThat(env.get("PARLEY_DB_USER").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("username");

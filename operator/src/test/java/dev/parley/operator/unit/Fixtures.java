@@ -60,6 +60,7 @@ final class Fixtures {
                       webhookSecretTokenSecretRef: {name: tg, key: webhook-secret}
                       maxConnections: 40
                   storageRef: {name: db}
+                  ownerApiTokenSecretRef: {name: owner-api, key: token}
                   commerce: {currency: INR, taxRatePercent: 5, invoicePrefix: TEX-}
                   paused: false
                 """ + extraSpec, Bot.class);
@@ -111,7 +112,8 @@ final class Fixtures {
         return Map.of(
                 "tg", secret("tg", Map.of("token", TELEGRAM_TOKEN, "webhook-secret", "hook-secret-value")),
                 "db-app", secret("db-app", Map.of("username", "textile_app_user", "password", DB_PASSWORD)),
-                "cache", secret("cache", Map.of("password", "redis-password-value")));
+                "cache", secret("cache", Map.of("password", "redis-password-value")),
+                "owner-api", secret("owner-api", Map.of("token", "owner-api-token-value")));
     }
 
     static BotInputs inputs(Bot bot, Optional<ScalingPolicy> policy) {

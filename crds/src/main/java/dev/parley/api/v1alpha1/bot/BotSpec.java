@@ -1,5 +1,7 @@
 package dev.parley.api.v1alpha1.bot;
 
+import dev.parley.api.v1alpha1.common.SecretKeyRef;
+
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -50,6 +52,10 @@ public class BotSpec {
 
     @JsonPropertyDescription("The business owners: who receives confirmed orders and may approve them.")
     private List<OwnerSpec> owners;
+
+    @JsonPropertyDescription("The bearer token of the owner REST API (/api/v1: orders, inventory, invoices, ledger)."
+            + " Without it the owner API refuses every request.")
+    private SecretKeyRef ownerApiTokenSecretRef;
 
     @JsonPropertyDescription("Money, tax, invoices and languages.")
     private CommerceSpec commerce;
@@ -121,6 +127,14 @@ public class BotSpec {
 
     public void setReplicas(Integer replicas) {
         this.replicas = replicas;
+    }
+
+    public SecretKeyRef getOwnerApiTokenSecretRef() {
+        return ownerApiTokenSecretRef;
+    }
+
+    public void setOwnerApiTokenSecretRef(SecretKeyRef ownerApiTokenSecretRef) {
+        this.ownerApiTokenSecretRef = ownerApiTokenSecretRef;
     }
 
     public List<OwnerSpec> getOwners() {
