@@ -18,6 +18,7 @@ import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.Flow;
 import dev.parley.runtime.flow.echo.EchoFlow;
 import dev.parley.runtime.outbox.ChannelSender;
+import dev.parley.runtime.owner.OwnerToken;
 import dev.parley.runtime.session.PostgresSessions;
 import dev.parley.runtime.session.RedisSessions;
 import dev.parley.runtime.session.SessionStore;
@@ -35,6 +36,14 @@ public class RuntimeBeans {
     @Startup
     BotSettings settings(Config config) {
         return new BotSettings(config);
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    OwnerToken ownerToken(Config config) {
+        return OwnerToken.of(config.getOptionalValue("parley.owner.token", String.class).filter(t -> !t.isBlank()),
+                config.getOptionalValue("parley.bot.config", String.class).filter(s -> !s.isBlank()).isEmpty());
     }
 
     @Produces

@@ -1,0 +1,48 @@
+package dev.parley.runtime.owner;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import dev.parley.runtime.channel.Problems;
+
+/**
+ * Guards the owner API: every request under {@code /api/v1/} needs {@code Authorization: Bearer <owner token>},
+ * except the local console channel and text understanding, which hold nothing of the business. Checked before
+ * routing, so that an unauthenticated caller cannot tell which paths exist.
+ */
+public class OwnerApiFilter {
+
+    static final String PREFIX = "/api/v1/";
+    private static final String[] OPEN = {"/api/v1/console/", "/api/v1/understanding/"};
+
+    private final OwnerToken token;
+
+    public OwnerApiFilter(OwnerToken token) {
+        this.token = token;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response check(ContainerRequestContext request) {
+        String path = "/" + request.getUriInfo().getPath().replaceFirst("^/+", "");
+        if (!path.startsWith(PREFIX)) {
+            return null;
+        }
+        for (String open : OPEN) {
+            if (path.startsWith(open)) {
+                return null;
+            }
+        }
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
+        if (token.accepts(presented)) {
+            return null;
+        }
+        String why = !token.configured() ? "the owner API is off: no owner token is configured (PARLEY_OWNER_TOKEN)"
+                : "send the owner token as Authorization: Bearer <token>";
+        Response refusal = Problems.status(Response.Status.UNAUTHORIZED, why);
+        return Response.fromResponse(refusal).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+}
