@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,13 +42,39 @@ final class CpuTime {
     }
 
     static double seconds(long pid) {
+        long[] ticks = ticks(pid);
+        return (ticks[0] + ticks[1]) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * A process and everything it started: its own CPU, that of its children that have exited (once reaped), and
+     * that of its live descendants. For PostgreSQL's postmaster that covers every backend, including the ones of
+     * connections opened and closed in between; for this JVM, the child processes it has waited for (pgbench).
+     */
+    static double tree(long pid) {
+        double total = withExitedChildren(pid);
+        for (ProcessHandle descendant : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
+            total += withExitedChildren(descendant.pid());
+        }
+        return total;
+    }
+
+    /** A process's own CPU and that of its children it has waited for. */
+    static double withExitedChildren(long pid) {
+        long[] ticks = ticks(pid);
+        return (ticks[0] + ticks[1] + ticks[2] + ticks[3]) / TICKS_PER_SECOND;
+    }
+
+    /** utime, stime, cutime, cstime in clock ticks; zeros for a process that is gone. */
+    private static long[] ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // Fields after the command (which may hold spaces) start after the last ')': utime and stime are 14 and 15.
+            // Fields after the command (which may hold spaces) start after the last ')': utime, stime, cutime and
+            // cstime are 14 to 17.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]), Long.parseLong(fields[14])};
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return new long[4];
         }
     }
 }

@@ -1,0 +1,444 @@
+package dev.parley.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.parley.testing.PostgresServer;
+import dev.parley.testing.RuntimeProcess;
+import dev.parley.testing.TestServers;
+
+/**
+ * benchmarks/run runtime-intake: the packaged runtime (bot {@code shop}, Telegram, the echo flow) on real
+ * PostgreSQL, its webhook posted to by {@code concurrency} senders, each sending text updates from chats picked at
+ * random, one after the other. Measures updates/s and the p50/p99 latency of the webhook's 200 (which the runtime
+ * gives after the update's transaction commits), the time from process start to the first 200, and the runtime's
+ * peak RSS. The Bot API is a local stand-in that accepts every send, so the outbox delivers for real; Telegram's
+ * per-chat spacing and 30 messages/s limit pace that delivery, which is why the outbox backlog grows.
+ *
+ * <p>As the reference, pgbench then runs the statements the runtime runs per text update, in one transaction,
+ * against the same database and schema with as many clients: what PostgreSQL alone sustains on this machine.
+ *
+ * <p>The runtime's connection pool ({@code PARLEY_DB_POOL_SIZE}, default 10) is raised to the concurrency, so that
+ * it may hold as many connections as pgbench; set {@code PARLEY_DB_POOL_SIZE} for {@code benchmarks/run} to choose
+ * another size.
+ */
+public final class RuntimeIntake {
+
+    private static final String BOT = "shop";
+    private static final String SCHEMA = "bot_shop";
+    private static final String TOKEN = "987654:AAF-benchmark-token";
+    private static final String SECRET = "benchmark-webhook-secret";
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    private static final int DEFAULT_POOL_SIZE = 10;
+
+    /**
+     * The runtime's statements for one new text update, as ConversationRouter, SessionStore.lockRow and
+     * PostgresSessions run them, with the echo flow's new state and reply. The runtime computes the new data in Java
+     * from what the SELECT returned; here PostgreSQL does, which writes the same row.
+     */
+    private static final String PGBENCH_SCRIPT = """
+            \\set chat random(1, {chats})
+            \\set key random(1, 9000000000000000000)
+            BEGIN;
+            INSERT INTO inbound_update (channel, external_id, chat_id)
+                VALUES ('telegram', 'pgbench-' || :client_id || '-' || :key, CAST(:chat AS text))
+                ON CONFLICT ON CONSTRAINT inbound_update_once DO NOTHING;
+            INSERT INTO customer (channel, chat_id, sender_id, display_name, language)
+                VALUES ('telegram', CAST(:chat AS text), CAST(:chat AS text), 'Customer ' || :chat, NULL)
+                ON CONFLICT (channel, chat_id) DO UPDATE SET last_inbound_at = now(),
+                    display_name = coalesce(EXCLUDED.display_name, customer.display_name),
+                    sender_id = coalesce(EXCLUDED.sender_id, customer.sender_id)
+                RETURNING language;
+            INSERT INTO conversation (channel, chat_id, flow_state) VALUES ('telegram', CAST(:chat AS text), 'echoing')
+                ON CONFLICT (channel, chat_id) DO NOTHING;
+            SELECT flow_state, data, version FROM conversation WHERE channel = 'telegram' AND chat_id = CAST(:chat AS text) FOR UPDATE;
+            UPDATE conversation SET flow_state = 'echoing', data = jsonb_build_object('count', coalesce((data->>'count')::int, 0) + 1),
+                    version = version + 1, updated_at = now()
+                WHERE channel = 'telegram' AND chat_id = CAST(:chat AS text);
+            INSERT INTO outbox_message (channel, chat_id, payload)
+                VALUES ('telegram', CAST(:chat AS text), '{"text": "#1 you said: hello", "buttons": [], "document": null}');
+            COMMIT;
+            """;
+
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+    private static final AtomicInteger UPDATE_IDS = new AtomicInteger();
+
+    private RuntimeIntake() {
+    }
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 16, args.length > 1 ? Integer.parseInt(args[1]) : 20,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 1000);
+        } catch (Exception e) {
+            System.err.println("runtime-intake failed: " + e.getMessage());
+            e.printStackTrace();
+            status = 1;
+        }
+        // The Bot API stand-in's and the HTTP client's threads would keep the JVM up.
+        System.exit(status);
+    }
+
+    private static void run(int concurrency, int seconds, int chats) throws Exception {
+        Path jar = Path.of(System.getProperty("parley.runtimeJar", "runtime/target/quarkus-app/quarkus-run.jar"));
+        String poolSizeSetting = System.getenv("PARLEY_DB_POOL_SIZE");
+        int poolSize = poolSizeSetting != null ? Integer.parseInt(poolSizeSetting) : Math.max(DEFAULT_POOL_SIZE, concurrency);
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        PostgresServer postgres = PostgresServer.shared();
+        String database = postgres.createDatabase("runtime_intake");
+        long postmaster = postmasterPid(postgres, database);
+        System.out.printf("runtime-intake: %d concurrent senders, %d chats, %d s measured after a %d s warm-up; %s, %d cores%n",
+                concurrency, chats, seconds, WARM_UP.toSeconds(), serverVersion(postgres, database), cores);
+
+        Phase intake;
+        double firstRequestSeconds;
+        long rssMb;
+        try (BotApiStandIn telegram = new BotApiStandIn()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("PARLEY_BOT_NAME", BOT);
+            env.put("PARLEY_DB_HOST", "localhost");
+            env.put("PARLEY_DB_PORT", String.valueOf(postgres.port()));
+            env.put("PARLEY_DB_NAME", database);
+            env.put("PARLEY_DB_USER", PostgresServer.USER);
+            env.put("PARLEY_DB_PASSWORD", PostgresServer.PASSWORD);
+            env.put("PARLEY_DB_SCHEMA", SCHEMA);
+            env.put("PARLEY_DB_POOL_SIZE", String.valueOf(poolSize));
+            env.put("PARLEY_TELEGRAM_TOKEN", TOKEN);
+            env.put("PARLEY_TELEGRAM_WEBHOOK_SECRET", SECRET);
+            env.put("PARLEY_TELEGRAM_API_URL", telegram.url());
+            env.put("PARLEY_PUBLIC_URL", "https://" + BOT + ".example.com");
+            env.put("PARLEY_CONSOLE_ENABLED", "false");
+            System.out.printf("runtime: JVM -Xmx512m (RuntimeProcess), PARLEY_DB_POOL_SIZE=%d%s%n", poolSize,
+                    poolSizeSetting != null ? " (from the environment)"
+                            : poolSize > DEFAULT_POOL_SIZE ? " (raised from the default 10 to the concurrency: as many connections as pgbench has)"
+                                    : " (the default)");
+
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+            long startNanos = System.nanoTime();
+            RuntimeProcess runtime = RuntimeProcess.start(jar, "intake", env);
+            try {
+                URI webhook = URI.create(runtime.url() + "/webhooks/" + BOT + "/telegram");
+                firstRequestSeconds = awaitFirstRequest(http, webhook, runtime, startNanos);
+                System.out.printf("runtime: first webhook update answered 200 after %.2f s (from process start)%n", firstRequestSeconds);
+
+                System.out.printf("warming up for %d s ...%n", WARM_UP.toSeconds());
+                Phase warmUp = load(http, webhook, concurrency, chats, WARM_UP);
+                System.out.printf("  warm-up: %.1f updates/s, p99 %.1f ms, %s%n", warmUp.perSecond(), warmUp.percentileMs(0.99), warmUp.errorText());
+
+                System.out.printf("measuring for %d s ...%n", seconds);
+                double processedBefore = runtime.metric("parley_updates_processed_total");
+                double runtimeCpu = CpuTime.seconds(runtime.pid());
+                double postgresCpu = CpuTime.tree(postmaster);
+                double ownCpu = CpuTime.seconds(ProcessHandle.current().pid());
+                intake = load(http, webhook, concurrency, chats, Duration.ofSeconds(seconds));
+                runtimeCpu = CpuTime.seconds(runtime.pid()) - runtimeCpu;
+                postgresCpu = CpuTime.tree(postmaster) - postgresCpu;
+                ownCpu = CpuTime.seconds(ProcessHandle.current().pid()) - ownCpu;
+                double processed = runtime.metric("parley_updates_processed_total") - processedBefore;
+                rssMb = runtime.peakRssMb();
+
+                System.out.printf("runtime: %.1f updates/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d updates answered 200 in %.1f s, %s%n",
+                        intake.perSecond(), intake.percentileMs(0.50), intake.percentileMs(0.99), intake.percentileMs(1.0),
+                        intake.updates(), intake.seconds(), intake.errorText());
+                System.out.printf("  processed by the runtime (parley_updates_processed_total): %.0f%n", processed);
+                System.out.printf("  CPU: runtime %.1f s, PostgreSQL %.1f s, load generator %.1f s (of %.1f s on %d cores)%n",
+                        runtimeCpu, postgresCpu, ownCpu, intake.seconds() * cores, cores);
+                System.out.printf("  runtime peak RSS %d MB%n", rssMb);
+                System.out.printf("  outbox: backlog %.0f (parley_outbox_backlog, counted every 5 s), %d sendMessage calls to the Bot API stand-in so far;%n"
+                        + "  Telegram's 1 s spacing per chat and 30 messages/s limit pace delivery, so the backlog grows: this benchmark measures intake%n",
+                        runtime.metric("parley_outbox_backlog"), telegram.sends());
+            } finally {
+                runtime.stop();
+            }
+        }
+
+        Path workDir = TestServers.workDir("pgbench");
+        System.out.printf("pgbench: the runtime's statements per text update in one transaction, %d clients, %d s (script %s) ...%n",
+                concurrency, seconds, workDir.resolve("runtime-intake.sql"));
+        double postgresCpu = CpuTime.tree(postmaster);
+        double childrenCpu = childrenCpu();
+        Pgbench reference = pgbench(postgres, database, concurrency, seconds, chats, workDir);
+        postgresCpu = CpuTime.tree(postmaster) - postgresCpu;
+        childrenCpu = childrenCpu() - childrenCpu;
+        reference.output().lines().forEach(line -> System.out.println("  | " + line));
+        System.out.printf("pgbench: %.1f tps, p50 %.1f ms, p99 %.1f ms (from its per-transaction log)%n",
+                reference.tps(), reference.p50Ms(), reference.p99Ms());
+        System.out.printf("  CPU: PostgreSQL %.1f s, pgbench %.1f s (of %.1f s on %d cores)%n", postgresCpu, childrenCpu, seconds * (double) cores, cores);
+
+        double ratio = intake.perSecond() / reference.tps();
+        double p99 = intake.percentileMs(0.99);
+        boolean met = ratio >= 0.5 && p99 <= 250;
+        System.out.printf("runtime %.1f updates/s vs pgbench %.1f tps: ratio %.2f (goal >= 0.50); runtime p99 %.1f ms (goal <= 250 ms): goal %s%n",
+                intake.perSecond(), reference.tps(), ratio, p99, met ? "met" : "NOT met");
+        System.out.printf("RESULT runtime-intake updates_per_s=%.1f p50_ms=%.1f p99_ms=%.1f pgbench_tps=%.1f ratio=%.2f rss_mb=%d first_request_s=%.2f%n",
+                intake.perSecond(), intake.percentileMs(0.50), p99, reference.tps(), ratio, rssMb, firstRequestSeconds);
+    }
+
+    /** Posts real updates until one is answered 200; seconds since {@code startNanos}. */
+    private static double awaitFirstRequest(HttpClient http, URI webhook, RuntimeProcess runtime, long startNanos) throws InterruptedException {
+        long deadline = startNanos + STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!runtime.isAlive()) {
+                throw new IllegalStateException("the runtime exited during startup:\n" + runtime.tail(40));
+            }
+            try {
+                if (post(http, webhook, 1) == 200) {
+                    return (System.nanoTime() - startNanos) / 1e9;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no webhook update answered 200 in " + STARTUP_TIMEOUT + ":\n" + runtime.tail(40));
+    }
+
+    /** What one phase of the load measured: updates answered 200, their latencies (sorted), the other answers. */
+    private record Phase(long updates, double seconds, long[] latencyNanos, Map<String, Long> errors) {
+
+        double perSecond() {
+            return updates / seconds;
+        }
+
+        double percentileMs(double quantile) {
+            return RuntimeIntake.percentileMs(latencyNanos, quantile);
+        }
+
+        String errorText() {
+            long total = errors.values().stream().mapToLong(Long::longValue).sum();
+            return total == 0 ? "0 errors" : total + " errors " + errors;
+        }
+    }
+
+    /** Nearest-rank percentile of sorted latencies, in ms. */
+    private static double percentileMs(long[] sortedNanos, double quantile) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(quantile * sortedNanos.length);
+        return sortedNanos[Math.max(0, rank - 1)] / 1e6;
+    }
+
+    /** {@code concurrency} senders, each posting one update after the other until {@code duration} has passed. */
+    private static Phase load(HttpClient http, URI webhook, int concurrency, int chats, Duration duration) throws InterruptedException {
+        Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        long[][] latencies = new long[concurrency][];
+        Thread[] senders = new Thread[concurrency];
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        for (int i = 0; i < concurrency; i++) {
+            int sender = i;
+            senders[i] = new Thread(() -> {
+                long[] own = new long[4096];
+                int count = 0;
+                while (System.nanoTime() < deadline) {
+                    long chat = ThreadLocalRandom.current().nextInt(1, chats + 1);
+                    long sent = System.nanoTime();
+                    try {
+                        int status = post(http, webhook, chat);
+                        if (status == 200) {
+                            if (count == own.length) {
+                                own = Arrays.copyOf(own, count * 2);
+                            }
+                            own[count++] = System.nanoTime() - sent;
+                        } else {
+                            errors.computeIfAbsent("HTTP " + status, k -> new LongAdder()).increment();
+                        }
+                    } catch (IOException e) {
+                        errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                latencies[sender] = Arrays.copyOf(own, count);
+            }, "sender-" + i);
+            senders[i].start();
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] all = Stream.of(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        Map<String, Long> errorCounts = new TreeMap<>();
+        errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
+        return new Phase(all.length, seconds, all, errorCounts);
+    }
+
+    /** A Telegram text update from a private chat, shaped as Telegram sends it, with a fresh update_id. */
+    private static int post(HttpClient http, URI webhook, long chat) throws IOException, InterruptedException {
+        int updateId = UPDATE_IDS.incrementAndGet();
+        String update = ("{\"update_id\":%d,\"message\":{\"message_id\":%d,\"date\":1700000000,"
+                + "\"chat\":{\"id\":%d,\"type\":\"private\"},"
+                + "\"from\":{\"id\":%d,\"is_bot\":false,\"first_name\":\"Customer %d\"},\"text\":\"hello\"}}")
+                .formatted(updateId, updateId, chat, chat, chat);
+        HttpRequest request = HttpRequest.newBuilder(webhook)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(update))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private record Pgbench(double tps, double p50Ms, double p99Ms, String output) {
+    }
+
+    /** pgbench with {@link #PGBENCH_SCRIPT}, its per-transaction log in {@code workDir}. */
+    private static Pgbench pgbench(PostgresServer postgres, String database, int concurrency, int seconds, int chats, Path workDir)
+            throws IOException, InterruptedException {
+        Path script = workDir.resolve("runtime-intake.sql");
+        Files.writeString(script, PGBENCH_SCRIPT.replace("{chats}", String.valueOf(chats)));
+        List<String> command = List.of("pgbench", "-n", "-c", String.valueOf(concurrency), "-j", String.valueOf(Math.min(2, concurrency)),
+                "-T", String.valueOf(seconds), "-f", script.toString(), "-l", "--log-prefix=" + workDir.resolve("log"),
+                "-h", "localhost", "-p", String.valueOf(postgres.port()), "-U", PostgresServer.USER, database);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", PostgresServer.PASSWORD);
+        // The runtime connects with search_path set to the bot's schema; so does pgbench.
+        builder.environment().put("PGOPTIONS", "-c search_path=" + SCHEMA);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("pgbench is not installed (" + e.getMessage() + "): apt-get install postgresql-client (version 14 or later)", e);
+        }
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int exit = process.waitFor();
+        Matcher tps = TPS.matcher(output);
+        if (exit != 0 || !tps.find()) {
+            throw new IllegalStateException("pgbench exited with " + exit + " and no tps line:\n" + output);
+        }
+        long[] nanos;
+        try (Stream<Path> logs = Files.list(workDir)) {
+            nanos = logs.filter(p -> p.getFileName().toString().startsWith("log.")).flatMap(RuntimeIntake::lines)
+                    // client_id transaction_no latency_us script_no time_epoch time_us
+                    .mapToLong(line -> Long.parseLong(line.split(" ")[2]) * 1000).sorted().toArray();
+        }
+        return new Pgbench(Double.parseDouble(tps.group(1)), percentileMs(nanos, 0.50), percentileMs(nanos, 0.99), output.strip());
+    }
+
+    private static Stream<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> !line.isBlank());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** CPU of the processes this JVM started and has waited for (pgbench, once it exits). */
+    private static double childrenCpu() {
+        long self = ProcessHandle.current().pid();
+        return CpuTime.withExitedChildren(self) - CpuTime.seconds(self);
+    }
+
+    /** The postmaster: the parent of this connection's backend. */
+    private static long postmasterPid(PostgresServer postgres, String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rows.next();
+            return ProcessHandle.of(rows.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
+                    .orElseThrow(() -> new IllegalStateException("cannot find PostgreSQL's postmaster process"));
+        }
+    }
+
+    private static String serverVersion(PostgresServer postgres, String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit')")) {
+            rows.next();
+            return "PostgreSQL %s (fsync %s, synchronous_commit %s)".formatted(rows.getString(1), rows.getString(2), rows.getString(3));
+        }
+    }
+
+    /**
+     * Stands in for the Telegram Bot API ({@code POST /bot<token>/<method>}): answers every call
+     * {@code {"ok":true,"result":<a message>}}, so that sendMessage succeeds and the outbox marks its rows SENT.
+     */
+    private static final class BotApiStandIn implements AutoCloseable {
+
+        private static final Pattern CHAT_ID = Pattern.compile("\"chat_id\"\\s*:\\s*\"?(-?\\d+)");
+
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newFixedThreadPool(2);
+        private final AtomicLong messageIds = new AtomicLong();
+        private final LongAdder sends = new LongAdder();
+
+        BotApiStandIn() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", this::handle);
+            server.setExecutor(threads);
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        long sends() {
+            return sends.sum();
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (exchange.getRequestURI().getPath().endsWith("/sendMessage")) {
+                sends.increment();
+            }
+            Matcher chat = CHAT_ID.matcher(body);
+            byte[] answer = "{\"ok\":true,\"result\":{\"message_id\":%d,\"chat\":{\"id\":%s},\"date\":0}}"
+                    .formatted(messageIds.incrementAndGet(), chat.find() ? chat.group(1) : "0").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            threads.shutdownNow();
+        }
+    }
+}
