@@ -61,7 +61,8 @@ public final class RuntimeIntake {
     private static final String SCHEMA = "bot_shop";
     private static final String TOKEN = "987654:AAF-benchmark-token";
     private static final String SECRET = "benchmark-webhook-secret";
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    // Long enough for the JIT to finish with the hot paths on two cores.
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     private static final int DEFAULT_POOL_SIZE = 10;
 
@@ -74,23 +75,28 @@ public final class RuntimeIntake {
             \\set chat random(1, {chats})
             \\set key random(1, 9000000000000000000)
             BEGIN;
-            INSERT INTO inbound_update (channel, external_id, chat_id)
+            WITH inbound AS (
+                INSERT INTO inbound_update (channel, external_id, chat_id)
                 VALUES ('telegram', 'pgbench-' || :client_id || '-' || :key, CAST(:chat AS text))
-                ON CONFLICT ON CONSTRAINT inbound_update_once DO NOTHING;
-            INSERT INTO customer (channel, chat_id, sender_id, display_name, language)
-                VALUES ('telegram', CAST(:chat AS text), CAST(:chat AS text), 'Customer ' || :chat, NULL)
+                ON CONFLICT ON CONSTRAINT inbound_update_once DO NOTHING RETURNING id),
+            customer AS (
+                INSERT INTO customer (channel, chat_id, sender_id, display_name, language)
+                SELECT 'telegram', CAST(:chat AS text), CAST(:chat AS text), 'Customer ' || :chat, NULL WHERE EXISTS (SELECT 1 FROM inbound)
                 ON CONFLICT (channel, chat_id) DO UPDATE SET last_inbound_at = now(),
                     display_name = coalesce(EXCLUDED.display_name, customer.display_name),
                     sender_id = coalesce(EXCLUDED.sender_id, customer.sender_id)
-                RETURNING language;
-            INSERT INTO conversation (channel, chat_id, flow_state) VALUES ('telegram', CAST(:chat AS text), 'echoing')
-                ON CONFLICT (channel, chat_id) DO NOTHING;
+                RETURNING language),
+            conversation AS (
+                INSERT INTO conversation (channel, chat_id, flow_state)
+                SELECT 'telegram', CAST(:chat AS text), 'echoing' WHERE EXISTS (SELECT 1 FROM inbound)
+                ON CONFLICT (channel, chat_id) DO NOTHING)
+            SELECT EXISTS (SELECT 1 FROM inbound) AS new, (SELECT language FROM customer) AS language;
             SELECT flow_state, data, version FROM conversation WHERE channel = 'telegram' AND chat_id = CAST(:chat AS text) FOR UPDATE;
             UPDATE conversation SET flow_state = 'echoing', data = jsonb_build_object('count', coalesce((data->>'count')::int, 0) + 1),
                     version = version + 1, updated_at = now()
                 WHERE channel = 'telegram' AND chat_id = CAST(:chat AS text);
             INSERT INTO outbox_message (channel, chat_id, payload)
-                VALUES ('telegram', CAST(:chat AS text), '{"text": "#1 you said: hello", "buttons": [], "document": null}');
+                VALUES ('telegram', CAST(:chat AS text), '{"text": "#1 you said: hello", "buttons": []}');
             COMMIT;
             """;
 
@@ -152,7 +158,7 @@ public final class RuntimeIntake {
 
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
             long startNanos = System.nanoTime();
-            RuntimeProcess runtime = RuntimeProcess.start(jar, "intake", env);
+            RuntimeProcess runtime = RuntimeProcess.start(jar, "intake", env, runtimeJvmOptions());
             try {
                 URI webhook = URI.create(runtime.url() + "/webhooks/" + BOT + "/telegram");
                 firstRequestSeconds = awaitFirstRequest(http, webhook, runtime, startNanos);
@@ -256,7 +262,11 @@ public final class RuntimeIntake {
         return sortedNanos[Math.max(0, rank - 1)] / 1e6;
     }
 
-    /** {@code concurrency} senders, each posting one update after the other until {@code duration} has passed. */
+    /**
+     * {@code concurrency} senders, each posting one update after the other over its own keep-alive connection until
+     * {@code duration} has passed. A plain socket rather than java.net.http: the load generator shares the machine's
+     * two cores with the runtime and PostgreSQL, and the JDK client costs ten times as much CPU per request.
+     */
     private static Phase load(HttpClient http, URI webhook, int concurrency, int chats, Duration duration) throws InterruptedException {
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         long[][] latencies = new long[concurrency][];
@@ -268,11 +278,15 @@ public final class RuntimeIntake {
             senders[i] = new Thread(() -> {
                 long[] own = new long[4096];
                 int count = 0;
+                KeepAlive connection = null;
                 while (System.nanoTime() < deadline) {
                     long chat = ThreadLocalRandom.current().nextInt(1, chats + 1);
                     long sent = System.nanoTime();
                     try {
-                        int status = post(http, webhook, chat);
+                        if (connection == null) {
+                            connection = new KeepAlive(webhook);
+                        }
+                        int status = connection.post(update(chat));
                         if (status == 200) {
                             if (count == own.length) {
                                 own = Arrays.copyOf(own, count * 2);
@@ -283,11 +297,11 @@ public final class RuntimeIntake {
                         }
                     } catch (IOException e) {
                         errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
+                        KeepAlive.close(connection);
+                        connection = null;
                     }
                 }
+                KeepAlive.close(connection);
                 latencies[sender] = Arrays.copyOf(own, count);
             }, "sender-" + i);
             senders[i].start();
@@ -302,20 +316,86 @@ public final class RuntimeIntake {
         return new Phase(all.length, seconds, all, errorCounts);
     }
 
+    /** Extra JVM options for the runtime, for experiments: PARLEY_RUNTIME_JVM_OPTIONS (benchmarks/run passes them on). */
+    private static String[] runtimeJvmOptions() {
+        String options = System.getProperty("parley.runtime.jvmOptions", "").trim();
+        return options.isEmpty() ? new String[0] : options.split("\\s+");
+    }
+
     /** A Telegram text update from a private chat, shaped as Telegram sends it, with a fresh update_id. */
-    private static int post(HttpClient http, URI webhook, long chat) throws IOException, InterruptedException {
+    private static String update(long chat) {
         int updateId = UPDATE_IDS.incrementAndGet();
-        String update = ("{\"update_id\":%d,\"message\":{\"message_id\":%d,\"date\":1700000000,"
+        return ("{\"update_id\":%d,\"message\":{\"message_id\":%d,\"date\":1700000000,"
                 + "\"chat\":{\"id\":%d,\"type\":\"private\"},"
                 + "\"from\":{\"id\":%d,\"is_bot\":false,\"first_name\":\"Customer %d\"},\"text\":\"hello\"}}")
                 .formatted(updateId, updateId, chat, chat, chat);
+    }
+
+    private static int post(HttpClient http, URI webhook, long chat) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(webhook)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                .POST(HttpRequest.BodyPublishers.ofString(update))
+                .POST(HttpRequest.BodyPublishers.ofString(update(chat)))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** HTTP/1.1 POSTs over one kept-alive socket, reading each answer's status and Content-Length body. */
+    private static final class KeepAlive {
+        private final java.net.Socket socket;
+        private final java.io.OutputStream out;
+        private final java.io.BufferedInputStream in;
+        private final String head;
+
+        KeepAlive(URI webhook) throws IOException {
+            socket = new java.net.Socket(webhook.getHost(), webhook.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            out = socket.getOutputStream();
+            in = new java.io.BufferedInputStream(socket.getInputStream());
+            head = "POST " + webhook.getPath() + " HTTP/1.1\r\nHost: " + webhook.getHost() + ":" + webhook.getPort()
+                    + "\r\nContent-Type: application/json\r\nX-Telegram-Bot-Api-Secret-Token: " + SECRET + "\r\nContent-Length: ";
+        }
+
+        int post(String body) throws IOException {
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.write((head + bytes.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+            String status = line();
+            int length = 0;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                }
+            }
+            in.skipNBytes(length);
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c == -1) {
+                    throw new java.io.EOFException("the runtime closed the connection");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        static void close(KeepAlive connection) {
+            if (connection != null) {
+                try {
+                    connection.socket.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+            }
+        }
     }
 
     private record Pgbench(double tps, double p50Ms, double p99Ms, String output) {
@@ -326,7 +406,8 @@ public final class RuntimeIntake {
             throws IOException, InterruptedException {
         Path script = workDir.resolve("runtime-intake.sql");
         Files.writeString(script, PGBENCH_SCRIPT.replace("{chats}", String.valueOf(chats)));
-        List<String> command = List.of("pgbench", "-n", "-c", String.valueOf(concurrency), "-j", String.valueOf(Math.min(2, concurrency)),
+        // -M prepared: the runtime's client prepares its statements too.
+        List<String> command = List.of("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(concurrency), "-j", String.valueOf(Math.min(2, concurrency)),
                 "-T", String.valueOf(seconds), "-f", script.toString(), "-l", "--log-prefix=" + workDir.resolve("log"),
                 "-h", "localhost", "-p", String.valueOf(postgres.port()), "-U", PostgresServer.USER, database);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);

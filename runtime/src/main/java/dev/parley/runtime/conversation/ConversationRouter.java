@@ -58,23 +58,50 @@ public class ConversationRouter {
      */
     public Uni<Outcome> route(InboundMessage message, Function<SqlConnection, Uni<Void>> alsoRecord) {
         return pool.withTransaction(connection -> record(connection, message)
-                .flatMap(isNew -> isNew
-                        ? alsoRecord.apply(connection).flatMap(ignored -> process(connection, message)).replaceWith(Outcome.PROCESSED)
+                .flatMap(recorded -> recorded.isNew()
+                        ? alsoRecord.apply(connection).flatMap(ignored -> process(connection, message, recorded.language())).replaceWith(Outcome.PROCESSED)
                         : Uni.createFrom().item(Outcome.DUPLICATE)));
     }
 
-    private static Uni<Boolean> record(SqlConnection connection, InboundMessage message) {
-        return connection.preparedQuery("""
-                INSERT INTO inbound_update (channel, external_id, chat_id) VALUES ($1, $2, $3)
-                ON CONFLICT ON CONSTRAINT inbound_update_once DO NOTHING""")
-                .execute(Tuple.of(message.channel(), message.updateId(), message.chatId()))
-                .map(rows -> rows.rowCount() == 1);
+    /** Whether the message is new, and the customer's language. */
+    private record Recorded(boolean isNew, String language) {
     }
 
-    private Uni<Void> process(SqlConnection connection, InboundMessage message) {
-        return customerLanguage(connection, message)
-                .flatMap(language -> sessions.load(connection, message.channel(), message.chatId(), flow.initialState())
-                        .map(conversation -> conversation.withLanguage(language)))
+    /**
+     * One statement, one round trip: records the delivery under its unique key and, only if it is new, notes the
+     * customer (their first message, or their latest contact) and makes sure the chat has a conversation row to
+     * lock. Returns the language the customer is answered in: the one chosen in a conversation, else the one their
+     * channel reported first, else null.
+     */
+    private Uni<Recorded> record(SqlConnection connection, InboundMessage message) {
+        InboundMessage.Sender sender = message.sender();
+        return connection.preparedQuery("""
+                WITH inbound AS (
+                    INSERT INTO inbound_update (channel, external_id, chat_id) VALUES ($1, $2, $3)
+                    ON CONFLICT ON CONSTRAINT inbound_update_once DO NOTHING RETURNING id),
+                customer AS (
+                    INSERT INTO customer (channel, chat_id, sender_id, display_name, language)
+                    SELECT $1, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM inbound)
+                    ON CONFLICT (channel, chat_id) DO UPDATE SET last_inbound_at = now(),
+                        display_name = coalesce(EXCLUDED.display_name, customer.display_name),
+                        sender_id = coalesce(EXCLUDED.sender_id, customer.sender_id)
+                    RETURNING language),
+                conversation AS (
+                    INSERT INTO conversation (channel, chat_id, flow_state)
+                    SELECT $1, $3, $7 WHERE EXISTS (SELECT 1 FROM inbound)
+                    ON CONFLICT (channel, chat_id) DO NOTHING)
+                SELECT EXISTS (SELECT 1 FROM inbound) AS new, (SELECT language FROM customer) AS language""")
+                .execute(Tuple.from(new Object[] {message.channel(), message.updateId(), message.chatId(), sender.id(), sender.name(),
+                        sender.language(), flow.initialState()}))
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    return new Recorded(row.getBoolean("new"), row.getString("language"));
+                });
+    }
+
+    private Uni<Void> process(SqlConnection connection, InboundMessage message, String language) {
+        return sessions.load(connection, message.channel(), message.chatId(), flow.initialState())
+                .map(conversation -> conversation.withLanguage(language))
                 .flatMap(conversation -> {
                     Flow.Turn turn = flow.handle(conversation, message);
                     return sessions.save(connection, conversation, turn)
@@ -82,22 +109,6 @@ public class ConversationRouter {
                                     ? Uni.createFrom().voidItem() : setLanguage(connection, message, turn.language()))
                             .flatMap(ignored -> enqueue(connection, conversation, turn.replies()));
                 });
-    }
-
-    /**
-     * Records the customer (first message) or their latest contact, and returns the language they are answered in:
-     * the one chosen in a conversation, else the one their channel reported first, else null.
-     */
-    private static Uni<String> customerLanguage(SqlConnection connection, InboundMessage message) {
-        InboundMessage.Sender sender = message.sender();
-        return connection.preparedQuery("""
-                INSERT INTO customer (channel, chat_id, sender_id, display_name, language) VALUES ($1, $2, $3, $4, $5)
-                ON CONFLICT (channel, chat_id) DO UPDATE SET last_inbound_at = now(),
-                    display_name = coalesce(EXCLUDED.display_name, customer.display_name),
-                    sender_id = coalesce(EXCLUDED.sender_id, customer.sender_id)
-                RETURNING language""")
-                .execute(Tuple.of(message.channel(), message.chatId(), sender.id(), sender.name(), sender.language()))
-                .map(rows -> rows.iterator().next().getString("language"));
     }
 
     private static Uni<Void> setLanguage(SqlConnection connection, InboundMessage message, String language) {
@@ -111,7 +122,7 @@ public class ConversationRouter {
         }
         List<Tuple> rows = new ArrayList<>();
         for (OutboundMessage reply : replies) {
-            rows.add(Tuple.of(conversation.channel(), conversation.chatId(), JsonObject.mapFrom(reply)));
+            rows.add(Tuple.of(conversation.channel(), conversation.chatId(), reply.toJson()));
         }
         return connection.preparedQuery("INSERT INTO outbox_message (channel, chat_id, payload) VALUES ($1, $2, $3)")
                 .executeBatch(rows).replaceWithVoid();

@@ -129,7 +129,7 @@ public final class OutboxDispatcher {
         long id = row.getLong("id");
         String channel = row.getString("channel");
         ChannelSender sender = senders.get(channel);
-        Uni<ChannelSender.Result> result = sender.send(row.getString("chat_id"), row.getJsonObject("payload").mapTo(OutboundMessage.class))
+        Uni<ChannelSender.Result> result = sender.send(row.getString("chat_id"), OutboundMessage.fromJson(row.getJsonObject("payload")))
                         .onFailure().recoverWithItem(e -> new ChannelSender.Retry(String.valueOf(e.getMessage()), null));
         int attempts = row.getInteger("attempts") + 1;
         return result.flatMap(outcome -> record(connection, id, attempts, outcome)

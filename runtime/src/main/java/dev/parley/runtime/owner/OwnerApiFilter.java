@@ -26,7 +26,8 @@ public class OwnerApiFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
-        String path = "/" + request.getUriInfo().getPath().replaceFirst("^/+", "");
+        String raw = request.getUriInfo().getPath();
+        String path = raw.startsWith("/") ? raw : "/" + raw;
         if (!path.startsWith(PREFIX)) {
             return null;
         }

@@ -24,15 +24,19 @@ public interface SessionStore {
     /** Stores the turn's outcome as version {@code before.version() + 1}, before the transaction commits. */
     Uni<Void> save(SqlConnection transaction, Conversation before, Flow.Turn turn);
 
-    /** Locks the chat's row, creating it at version 0 in {@code initialState}, and returns it. */
+    /**
+     * Locks the chat's row and returns it; one that does not exist yet (the router makes it with the message's
+     * record, a caller outside the router may not have) is made at version 0 in {@code initialState} first.
+     */
     static Uni<Row> lockRow(SqlConnection transaction, String channel, String chatId, String initialState) {
-        return transaction.preparedQuery("""
+        Uni<Row> locked = transaction.preparedQuery("""
+                SELECT flow_state, data, version FROM conversation WHERE channel = $1 AND chat_id = $2 FOR UPDATE""")
+                .execute(Tuple.of(channel, chatId))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+        return locked.flatMap(row -> row != null ? Uni.createFrom().item(row) : transaction.preparedQuery("""
                 INSERT INTO conversation (channel, chat_id, flow_state) VALUES ($1, $2, $3)
                 ON CONFLICT (channel, chat_id) DO NOTHING""")
                 .execute(Tuple.of(channel, chatId, initialState))
-                .flatMap(ignored -> transaction.preparedQuery("""
-                        SELECT flow_state, data, version FROM conversation WHERE channel = $1 AND chat_id = $2 FOR UPDATE""")
-                        .execute(Tuple.of(channel, chatId)))
-                .map(rows -> rows.iterator().next());
+                .flatMap(ignored -> lockRow(transaction, channel, chatId, initialState)));
     }
 }

@@ -26,7 +26,7 @@ public final class ConsoleSender implements ChannelSender {
     @Override
     public Uni<Result> send(String chatId, OutboundMessage message) {
         return pool.preparedQuery("INSERT INTO console_message (chat_id, direction, payload) VALUES ($1, 'out', $2) RETURNING id")
-                .execute(Tuple.of(chatId, JsonObject.mapFrom(message)))
+                .execute(Tuple.of(chatId, message.toJson()))
                 .map(rows -> (Result) new Sent(String.valueOf(rows.iterator().next().getLong("id"))));
     }
 }
