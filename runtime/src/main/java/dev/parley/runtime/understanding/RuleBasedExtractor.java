@@ -1,0 +1,126 @@
+package dev.parley.runtime.understanding;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.parley.runtime.understanding.CatalogMatcher.Mention;
+import dev.parley.runtime.understanding.CatalogMatcher.Slot;
+import dev.parley.runtime.understanding.Quantities.Quantity;
+import dev.parley.runtime.understanding.Tokenizer.Kind;
+import dev.parley.runtime.understanding.Tokenizer.Token;
+
+/**
+ * Reads order lines from English, romanised Hindi or a mix of both, with no network: the catalog's own words plus
+ * built-in language knowledge. Reads the message left to right: quantities first (so "one and a half" is a number
+ * before "and" can join two lines), then catalog words, then the few words that shape lines; everything else
+ * ("bhaiya", "please", "chahiye", "bhej do", "kapda") is filler and passes by.
+ */
+public final class RuleBasedExtractor implements OrderExtractor {
+
+    /** Words that join two lines, like a comma. */
+    private static final Set<String> JOINERS = Set.of("aur", "or", "and", "also", "bhi", "plus", "n", "tatha", "evam");
+
+    /** "each", "dono": one material and quantity for the colours listed before it. */
+    private static final Set<String> EACH = Set.of("each", "har", "harek", "dono", "donon", "both", "pratyek", "sab", "sabhi");
+
+    /** Asking what something costs: "rate kya hai", "kitne ka padega", "how much". Such a sentence orders nothing. */
+    private static final Set<String> PRICE_WORDS = Set.of(
+            "rate", "rates", "price", "prices", "pricing", "kitna", "kitne", "kitni", "keemat", "kimat", "qeemat", "cost",
+            "costs", "bhav", "bhaav", "daam", "dam", "charges", "charge");
+
+    /** Saying a line is not wanted. ("na" is left out: "bhej do na" is a plea, not a refusal.) */
+    private static final Set<String> NEGATIONS = Set.of("nahi", "nahin", "nai", "nhi", "not", "dont", "mat", "cancel");
+
+    /** Correcting what was just said: "8m, sorry 9m". */
+    private static final Set<String> CORRECTIONS = Set.of("sorry", "sry", "matlab", "mean", "actually", "galti");
+
+    /** Words between a material and its heading mark: "sooti kapda: ...". */
+    private static final Set<String> CLOTH_WORDS = Set.of("kapda", "kapde", "kapra", "kapre", "cloth", "fabric", "material", "ka", "ki", "ke");
+
+    /** After a material these make it a heading for the lines that follow: "cotton: blue 10m, red 5m", "cotton mein". */
+    private static final Set<String> HEADING_MARKS = Set.of("mein", "me", "main", "mai", "mei");
+
+    /** Building a matcher is a little work; a bot's vocabulary rarely changes between messages. */
+    private volatile Cached cached;
+
+    private record Cached(Vocabulary vocabulary, CatalogMatcher matcher) {
+    }
+
+    @Override
+    public List<OrderLine> extract(String text, Vocabulary vocabulary) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        CatalogMatcher matcher = matcher(vocabulary);
+        List<Token> tokens = Tokenizer.tokenize(text);
+        LineAssembler lines = new LineAssembler();
+        int i = 0;
+        while (i < tokens.size()) {
+            Token token = tokens.get(i);
+            switch (token.kind()) {
+                case SENTENCE_END -> lines.endSentence();
+                case JOIN -> lines.join();
+                case COLON -> {
+                    // A colon only matters after a material, where the mention itself looks at it.
+                }
+                case NUMBER, WORD -> {
+                    Quantity quantity = Quantities.at(tokens, i);
+                    if (quantity != null) {
+                        lines.quantity(quantity);
+                        i = quantity.end();
+                        continue;
+                    }
+                    Mention mention = matcher.at(tokens, i);
+                    if (mention != null) {
+                        lines.mention(mention, mention.slot() == Slot.MATERIAL && isHeadingMark(tokens, mention.end()));
+                        i = mention.end();
+                        continue;
+                    }
+                    shapeWord(tokens, i, lines);
+                }
+            }
+            i++;
+        }
+        return lines.orderLines();
+    }
+
+    private static void shapeWord(List<Token> tokens, int i, LineAssembler lines) {
+        Token token = tokens.get(i);
+        if (token.kind() != Kind.WORD) {
+            return;
+        }
+        String word = token.text();
+        if (JOINERS.contains(word)) {
+            lines.join();
+        } else if (EACH.contains(word)) {
+            lines.each();
+        } else if (NEGATIONS.contains(word)) {
+            lines.negation();
+        } else if (CORRECTIONS.contains(word)) {
+            lines.correction();
+        } else if (PRICE_WORDS.contains(word) || word.equals("much") && i > 0 && tokens.get(i - 1).isWord("how")) {
+            lines.priceQuestion();
+        }
+    }
+
+    private static boolean isHeadingMark(List<Token> tokens, int i) {
+        while (i < tokens.size() && tokens.get(i).kind() == Kind.WORD && CLOTH_WORDS.contains(tokens.get(i).text())) {
+            i++;
+        }
+        if (i >= tokens.size()) {
+            return false;
+        }
+        Token token = tokens.get(i);
+        return token.kind() == Kind.COLON || token.kind() == Kind.WORD && HEADING_MARKS.contains(token.text());
+    }
+
+    private CatalogMatcher matcher(Vocabulary vocabulary) {
+        Cached known = cached;
+        if (known != null && (known.vocabulary() == vocabulary || known.vocabulary().equals(vocabulary))) {
+            return known.matcher();
+        }
+        CatalogMatcher matcher = new CatalogMatcher(vocabulary);
+        cached = new Cached(vocabulary, matcher);
+        return matcher;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.parley.runtime.understanding;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts a chat message into lower-case words, numbers and the punctuation that matters for an order. Letters and digits
+ * written together are separate tokens ({@code 10mtr} is {@code 10} and {@code mtr}), since customers rarely put a
+ * space between a quantity and its unit.
+ */
+final class Tokenizer {
+
+    /** A list marker at the start of a line ("1.", "2)", "-", "*"): its number is not a quantity. */
+    private static final Pattern LIST_MARKER = Pattern.compile("(?m)^[ \\t]*(?:\\d{1,2}[.)]|[-*•])[ \\t]+");
+
+    enum Kind {
+        WORD,
+        NUMBER,
+        /** Ends a sentence: a new line, a full stop, '!' or '?'. */
+        SENTENCE_END,
+        /** Joins items inside a sentence: ',', ';', '&', '+', '/'. */
+        JOIN,
+        /** ':' after a word makes it a heading, as in "cotton: blue 10m, red 5m". */
+        COLON
+    }
+
+    /**
+     * One token. A number carries its value, and whether it was written as a fraction ({@code 1/2}) so that
+     * {@code 2 1/2} reads as two and a half. A sentence end remembers whether it was a question mark.
+     */
+    record Token(Kind kind, String text, BigDecimal value, boolean fraction, boolean question) {
+
+        static Token word(String text) {
+            return new Token(Kind.WORD, text, null, false, false);
+        }
+
+        static Token number(String text, BigDecimal value, boolean fraction) {
+            return new Token(Kind.NUMBER, text, value, fraction, false);
+        }
+
+        static Token mark(Kind kind, String text, boolean question) {
+            return new Token(kind, text, null, false, question);
+        }
+
+        boolean isWord(String word) {
+            return kind == Kind.WORD && text.equals(word);
+        }
+    }
+
+    private Tokenizer() {
+    }
+
+    static List<Token> tokenize(String text) {
+        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace('’', '\'');
+        String s = LIST_MARKER.matcher(normalized).replaceAll("");
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c)) {
+                i = number(s, i, tokens);
+            } else if (Character.isLetter(c)) {
+                int start = i;
+                while (i < s.length() && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '\'' && i + 1 < s.length()
+                        && Character.isLetter(s.charAt(i + 1)))) {
+                    i++;
+                }
+                tokens.add(Token.word(s.substring(start, i).replace("'", "")));
+            } else {
+                switch (c) {
+                    case '\n', '.', '!', '\r' -> addSentenceEnd(tokens, String.valueOf(c), false);
+                    case '?' -> addSentenceEnd(tokens, "?", true);
+                    case ',', ';', '&', '+', '/' -> tokens.add(Token.mark(Kind.JOIN, String.valueOf(c), false));
+                    case ':' -> tokens.add(Token.mark(Kind.COLON, ":", false));
+                    default -> {
+                        // Dashes, brackets, quotes, emoji: layout, not meaning.
+                    }
+                }
+                i++;
+            }
+        }
+        return tokens;
+    }
+
+    /** Repeated ends ("??", "...", "\n\n") are one end; a question mark among them makes it a question. */
+    private static void addSentenceEnd(List<Token> tokens, String text, boolean question) {
+        if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).kind() == Kind.SENTENCE_END) {
+            Token last = tokens.remove(tokens.size() - 1);
+            tokens.add(Token.mark(Kind.SENTENCE_END, last.text() + text, last.question() || question));
+        } else {
+            tokens.add(Token.mark(Kind.SENTENCE_END, text, question));
+        }
+    }
+
+    /**
+     * Reads {@code 10}, {@code 2.5}, {@code 2,5} (a decimal comma, only directly between digits), {@code 1,000} (a
+     * thousands comma: exactly three digits follow) and {@code 1/2}.
+     */
+    private static int number(String s, int start, List<Token> tokens) {
+        int i = digits(s, start);
+        StringBuilder value = new StringBuilder(s.substring(start, i));
+        while (i + 1 < s.length() && s.charAt(i) == ',' && Character.isDigit(s.charAt(i + 1))) {
+            int end = digits(s, i + 1);
+            if (end - (i + 1) == 3) {
+                value.append(s, i + 1, end);
+                i = end;
+            } else {
+                break;
+            }
+        }
+        if (i + 1 < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ',') && Character.isDigit(s.charAt(i + 1))) {
+            int end = digits(s, i + 1);
+            value.append('.').append(s, i + 1, end);
+            i = end;
+        } else if (i + 1 < s.length() && s.charAt(i) == '/' && Character.isDigit(s.charAt(i + 1))) {
+            int end = digits(s, i + 1);
+            BigDecimal denominator = new BigDecimal(s.substring(i + 1, end));
+            if (denominator.signum() != 0) {
+                BigDecimal fraction = new BigDecimal(value.toString()).divide(denominator, MathContext.DECIMAL64);
+                tokens.add(Token.number(s.substring(start, end), fraction, true));
+                return end;
+            }
+        }
+        tokens.add(Token.number(s.substring(start, i), new BigDecimal(value.toString()), false));
+        return i;
+    }
+
+    private static int digits(String s, int i) {
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}
