@@ -1,6 +1,6 @@
 package dev.parley.runtime.commerce.catalog;
 
-import static io.restassured.RestAssured.given;
+import static dev.parley.runtime.commerce.OwnerApi.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -14,15 +14,18 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.runtime.commerce.OwnerApi;
 import dev.parley.runtime.testing.PostgresResource;
 import dev.parley.runtime.understanding.Vocabulary;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonObject;
 
 /** The catalog's vocabulary through the owner API, and as order extraction gets it. */
 @QuarkusTest
+@TestProfile(OwnerApi.Profile.class)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 class CatalogResourceTest {
 

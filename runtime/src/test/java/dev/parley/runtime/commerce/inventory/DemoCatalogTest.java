@@ -1,24 +1,25 @@
 package dev.parley.runtime.commerce.inventory;
 
-import static io.restassured.RestAssured.given;
+import static dev.parley.runtime.commerce.OwnerApi.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.runtime.commerce.OwnerApi;
 import dev.parley.runtime.commerce.inventory.Allocation.Status;
 import dev.parley.runtime.testing.PostgresResource;
 import dev.parley.runtime.understanding.OrderLine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -28,10 +29,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 class DemoCatalogTest {
 
-    public static class DemoOn implements QuarkusTestProfile {
+    public static class DemoOn extends OwnerApi.Profile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("parley.demo-catalog", "true");
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("parley.demo-catalog", "true");
+            return overrides;
         }
     }
 

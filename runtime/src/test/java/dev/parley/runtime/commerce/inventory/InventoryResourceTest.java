@@ -1,6 +1,6 @@
 package dev.parley.runtime.commerce.inventory;
 
-import static io.restassured.RestAssured.given;
+import static dev.parley.runtime.commerce.OwnerApi.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -13,15 +13,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.parley.runtime.commerce.OwnerApi;
 import dev.parley.runtime.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** Entering and listing batches through the owner API, against the real database. */
 @QuarkusTest
+@TestProfile(OwnerApi.Profile.class)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 class InventoryResourceTest {
 
