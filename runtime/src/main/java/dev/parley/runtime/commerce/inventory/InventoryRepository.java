@@ -1,0 +1,101 @@
+package dev.parley.runtime.commerce.inventory;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.parley.runtime.commerce.catalog.CatalogRepository;
+import dev.parley.runtime.commerce.catalog.Kind;
+import dev.parley.runtime.understanding.OrderLine;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Batches in PostgreSQL ({@code inventory_batch}): entered by the owner, listed, and read for allocation. */
+@ApplicationScoped
+public class InventoryRepository {
+
+    private static final String COLUMNS = "id, material, color, rolls_available, meters_per_roll, loose_meters_available, dye_lot,"
+            + " price_per_meter_minor, received_at";
+
+    private final Pool pool;
+    private final CatalogRepository catalog;
+
+    public InventoryRepository(Pool pool, CatalogRepository catalog) {
+        this.pool = pool;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Stores a batch under the canonical names of its material and colour; a word the catalog does not know fails
+     * with {@link CatalogRepository.UnknownWord} (the material is checked first).
+     */
+    public Uni<Batch> create(NewBatch batch) {
+        return pool.withTransaction(tx -> catalog.canonical(tx, Kind.MATERIAL, batch.material())
+                .flatMap(material -> catalog.canonical(tx, Kind.COLOR, batch.color())
+                        .flatMap(color -> tx.preparedQuery("INSERT INTO inventory_batch (material, color, rolls_available, meters_per_roll,"
+                                + " loose_meters_available, dye_lot, price_per_meter_minor, received_at)"
+                                + " VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, now())) RETURNING " + COLUMNS)
+                                .execute(Tuple.from(Arrays.asList(material, color, batch.rollsAvailable(), batch.metersPerRoll(),
+                                        batch.looseMetersAvailable(), batch.dyeLot(), batch.pricePerMeterMinor(),
+                                        batch.receivedAt() == null ? null : batch.receivedAt().atOffset(ZoneOffset.UTC)))))))
+                .map(rows -> batch(rows.iterator().next()));
+    }
+
+    /**
+     * Batches, oldest first, optionally of one material and/or colour (in any of the catalog's words; an unknown
+     * one fails with {@link CatalogRepository.UnknownWord}).
+     */
+    public Uni<List<Batch>> list(String material, String color) {
+        return canonicalOrNull(Kind.MATERIAL, material).flatMap(m -> canonicalOrNull(Kind.COLOR, color)
+                .flatMap(c -> pool.preparedQuery("SELECT " + COLUMNS + " FROM inventory_batch"
+                        + " WHERE ($1::text IS NULL OR material = $1) AND ($2::text IS NULL OR color = $2) ORDER BY received_at, id")
+                        .execute(Tuple.of(m, c))))
+                .map(InventoryRepository::batches);
+    }
+
+    /** Null for no filter; a Uni holding null is how Mutiny says "no value". */
+    private Uni<String> canonicalOrNull(Kind kind, String word) {
+        return word == null ? Uni.createFrom().nullItem() : catalog.canonical(pool, kind, word);
+    }
+
+    public Uni<Optional<Batch>> find(long id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM inventory_batch WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(batch(rows.iterator().next())));
+    }
+
+    /**
+     * The batches of one material and colour (canonical names) that hold anything, read through {@code client}:
+     * the pool, or the connection of a transaction that goes on to record the allocation.
+     */
+    public Uni<List<Batch>> forAllocation(SqlClient client, String material, String color) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM inventory_batch WHERE material = $1 AND color = $2"
+                + " AND (rolls_available > 0 OR loose_meters_available > 0) ORDER BY received_at, id")
+                .execute(Tuple.of(material, color))
+                .map(InventoryRepository::batches);
+    }
+
+    /** How the line would be filled from the stock as it is now (nothing is reserved or deducted). */
+    public Uni<Allocation> allocate(SqlClient client, OrderLine line, AllocationOrder order) {
+        return forAllocation(client, line.material(), line.color()).map(batches -> Allocator.allocate(line, batches, order));
+    }
+
+    private static List<Batch> batches(RowSet<Row> rows) {
+        List<Batch> batches = new ArrayList<>();
+        rows.forEach(row -> batches.add(batch(row)));
+        return batches;
+    }
+
+    private static Batch batch(Row row) {
+        return new Batch(row.getLong("id"), row.getString("material"), row.getString("color"), row.getInteger("rolls_available"),
+                row.getBigDecimal("meters_per_roll"), row.getBigDecimal("loose_meters_available"), row.getString("dye_lot"),
+                row.getLong("price_per_meter_minor"), row.getOffsetDateTime("received_at").toInstant());
+    }
+}
