@@ -29,6 +29,7 @@ public final class BotSettings {
     private final boolean console;
     private final Optional<Telegram> telegram;
     private final Optional<WhatsApp> whatsapp;
+    private final AiSettings ai;
 
     /** The Telegram channel: secrets and where the Bot API is. */
     public record Telegram(String token, String webhookSecret, int maxConnections, String apiUrl) {
@@ -89,6 +90,7 @@ public final class BotSettings {
                 Optional.ofNullable(document.getString("whatsappReengagementTemplate"))
                         .or(() -> value(config, "parley.whatsapp.reengagement-template")).orElse(null),
                 config.getOptionalValue("parley.whatsapp.api-url", String.class).orElse("https://graph.facebook.com/v21.0")));
+        this.ai = AiSettings.from(document.getJsonObject("ai"), config);
     }
 
     private static Optional<String> value(Config config, String property) {
@@ -139,5 +141,10 @@ public final class BotSettings {
 
     public Optional<WhatsApp> whatsapp() {
         return whatsapp;
+    }
+
+    /** How orders are understood: by rules, or by a model with the rules to fall back on. */
+    public AiSettings ai() {
+        return ai;
     }
 }

@@ -10,13 +10,14 @@ import dev.parley.runtime.channel.Problems;
 
 /**
  * Guards the owner API: every request under {@code /api/v1/} needs {@code Authorization: Bearer <owner token>},
- * except the local console channel and text understanding, which hold nothing of the business. Checked before
+ * except the local console channel, which a person uses to play the customer. Text understanding is guarded too:
+ * with an LLM behind it, a call spends the bot's token budget. Checked before
  * routing, so that an unauthenticated caller cannot tell which paths exist.
  */
 public class OwnerApiFilter {
 
     static final String PREFIX = "/api/v1/";
-    private static final String[] OPEN = {"/api/v1/console/", "/api/v1/understanding/"};
+    private static final String[] OPEN = {"/api/v1/console/"};
 
     private final OwnerToken token;
 

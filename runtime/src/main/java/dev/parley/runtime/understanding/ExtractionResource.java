@@ -11,11 +11,13 @@ import jakarta.ws.rs.core.Response;
 
 import dev.parley.runtime.channel.Problems;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Shows what the rule-based extractor reads in a message, against the current catalog:
+ * Shows what the bot's extractor (the rules, or a model as the Bot's {@code spec.ai} asks) reads in a message, against
+ * the current catalog:
  * {@code POST /api/v1/understanding/extract} with {@code {"text": "10m blue cotton"}} answers
  * {@code {"items": [{"material": "cotton", "color": "blue", "meters": 10}]}}, or {@code "rolls": 2} for whole rolls.
  */
@@ -23,10 +25,11 @@ import io.vertx.core.json.JsonObject;
 @Produces(MediaType.APPLICATION_JSON)
 public class ExtractionResource {
 
-    private final OrderExtractor extractor = new RuleBasedExtractor();
+    private final OrderExtractor extractor;
     private final VocabularySource vocabulary;
 
-    public ExtractionResource(VocabularySource vocabulary) {
+    public ExtractionResource(OrderExtractor extractor, VocabularySource vocabulary) {
+        this.extractor = extractor;
         this.vocabulary = vocabulary;
     }
 
@@ -39,7 +42,10 @@ public class ExtractionResource {
         } catch (Problems.BadInput e) {
             return Uni.createFrom().item(Problems.badRequest(e.getMessage()));
         }
-        return vocabulary.current().map(words -> Response.ok(items(extractor.extract(text, words)).encode()).build());
+        return vocabulary.current()
+                // A model extractor waits on the network (up to spec.ai.timeoutSeconds): never on the event loop.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(words -> Response.ok(items(extractor.extract(text, words)).encode()).build());
     }
 
     private static String text(JsonObject body) throws Problems.BadInput {

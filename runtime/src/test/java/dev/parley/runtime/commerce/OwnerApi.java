@@ -12,7 +12,8 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class OwnerApi {
 
-    public static final String TOKEN = "commerce-owner-token";
+    /** The same as {@code %test.parley.owner.token} in application.properties. */
+    public static final String TOKEN = "test-owner-token";
 
     private OwnerApi() {
     }

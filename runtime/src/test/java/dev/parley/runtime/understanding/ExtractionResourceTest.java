@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.parley.runtime.commerce.OwnerApi;
 import dev.parley.runtime.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,12 +21,12 @@ class ExtractionResourceTest {
     private static final String EXTRACT = "/api/v1/understanding/extract";
 
     private static String extract(String text) {
-        return given().contentType("application/json").body(new JsonObject().put("text", text).encode())
+        return OwnerApi.given().contentType("application/json").body(new JsonObject().put("text", text).encode())
                 .post(EXTRACT).then().statusCode(200).contentType("application/json").extract().asString();
     }
 
     private static String refused(String body) {
-        String answer = given().contentType("application/json").body(body).post(EXTRACT)
+        String answer = OwnerApi.given().contentType("application/json").body(body).post(EXTRACT)
                 .then().statusCode(400).contentType("application/json").extract().asString();
         return new JsonObject(answer).getString("error");
     }
