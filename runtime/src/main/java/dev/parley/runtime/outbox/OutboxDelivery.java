@@ -38,6 +38,8 @@ public class OutboxDelivery {
     private final AtomicBoolean running = new AtomicBoolean();
     /** Whether rounds are failing (the database is down, say): logged when it starts and when it ends, not every poll. */
     private volatile boolean failing;
+    /** Whether the last round left messages for want of rate-limit tokens. */
+    private volatile boolean limited;
     private final AtomicLong backlog = new AtomicLong();
     private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -57,7 +59,7 @@ public class OutboxDelivery {
 
     void start(@Observes StartupEvent event) {
         if (enabled) {
-            timers.add(vertx.setPeriodic(poll.toMillis(), id -> kick()));
+            timers.add(vertx.setPeriodic(poll.toMillis(), id -> poll()));
             timers.add(vertx.setPeriodic(0, 5000, id -> countBacklog()));
         }
     }
@@ -66,8 +68,18 @@ public class OutboxDelivery {
         timers.forEach(vertx::cancelTimer);
     }
 
-    /** Start a round now unless one is running; called after this replica commits replies. */
+    /**
+     * Start a round now unless one is running, or the last one found the channels' rate limits spent (then only the
+     * poll starts the next: a round right after every commit would find no tokens, and scan the backlog for nothing).
+     * Called after this replica commits replies.
+     */
     public void kick() {
+        if (enabled && !limited && running.compareAndSet(false, true)) {
+            round();
+        }
+    }
+
+    private void poll() {
         if (enabled && running.compareAndSet(false, true)) {
             round();
         }
@@ -75,6 +87,7 @@ public class OutboxDelivery {
 
     private void round() {
         dispatcher.deliverDue(batch).subscribe().with(result -> {
+            limited = result.deferred() > 0;
             if (failing) {
                 failing = false;
                 LOG.info("outbox delivery works again");
