@@ -52,6 +52,8 @@ class CrashAndOutageIT {
 
         assertThat(Replicas.postText(runtime.url(), 1, 8001, "before the crash")).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> !telegram.sentTo("8001").isEmpty());
+        // The failed attempt is on record: the reply is committed, pending, and not delivered.
+        await().atMost(Duration.ofSeconds(10)).until(() -> failedAttempts(postgres, database) >= 1);
         runtime.kill();
         telegram.reset(); // Telegram is back
         runtime = RuntimeProcess.start(Replicas.jar(), "crash-2", env);
@@ -115,6 +117,14 @@ class CrashAndOutageIT {
 
         assertThat(runtime.awaitExit(Duration.ofSeconds(90))).isNotZero();
         assertThat(runtime.log()).contains("Missing setting PARLEY_TELEGRAM_TOKEN").contains("spec.channels.telegram.tokenSecretRef");
+    }
+
+    private static int failedAttempts(PostgresServer postgres, String database) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+                ResultSet row = connection.createStatement().executeQuery(
+                        "SELECT attempts FROM bot_shop.outbox_message WHERE chat_id = '8001' AND status = 'PENDING' AND last_error LIKE '502%'")) {
+            return row.next() ? row.getInt(1) : 0;
+        }
     }
 
     private static int status(String url) throws Exception {
