@@ -43,6 +43,10 @@ public final class LocalDatabase {
         System.setProperty("parley.db.name", "postgres");
         System.setProperty("parley.db.user", "postgres");
         System.setProperty("parley.db.password", "postgres");
+        // A person trying Parley gets a catalog to order from, unless they say otherwise.
+        if (setting("PARLEY_DEMO_CATALOG", "parley.demo-catalog") == null) {
+            System.setProperty("parley.demo-catalog", "true");
+        }
         // A person running Parley on their machine reads the log: plain text unless PARLEY_LOG_JSON says otherwise.
         if (setting("PARLEY_LOG_JSON", "quarkus.log.console.json.enabled") == null) {
             System.setProperty("quarkus.log.console.json.enabled", "false");

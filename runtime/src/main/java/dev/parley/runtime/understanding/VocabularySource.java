@@ -3,8 +3,9 @@ package dev.parley.runtime.understanding;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Where the catalog's words come from. The runtime has a demo catalog by default ({@link DemoVocabulary}); a bean that
- * reads the bot's catalog from its database replaces it by being there.
+ * Where the catalog's words come from: the bot's catalog in its database
+ * ({@link dev.parley.runtime.commerce.catalog.CatalogRepository}), so that a synonym the owner adds is understood
+ * from the next message on.
  */
 public interface VocabularySource {
 

@@ -18,6 +18,15 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 class ExtractionResourceTest {
 
+    @jakarta.inject.Inject
+    dev.parley.runtime.commerce.inventory.DemoCatalog demoCatalog;
+
+    /** The words are the bot's catalog: the demo one, inserted once (a second insert changes nothing). */
+    @org.junit.jupiter.api.BeforeEach
+    void demoCatalog() {
+        demoCatalog.insert().await().indefinitely();
+    }
+
     private static final String EXTRACT = "/api/v1/understanding/extract";
 
     private static String extract(String text) {

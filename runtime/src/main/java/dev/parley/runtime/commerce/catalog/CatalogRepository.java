@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.parley.runtime.understanding.Vocabulary;
+import dev.parley.runtime.understanding.VocabularySource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,7 +30,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * (a name must not also be a synonym of its kind), which no constraint can check, and catalog writes are rare.
  */
 @ApplicationScoped
-public class CatalogRepository {
+public class CatalogRepository implements VocabularySource {
 
     /** Longest material, colour or synonym accepted. */
     public static final int MAX_WORD_LENGTH = 100;
@@ -203,6 +204,12 @@ public class CatalogRepository {
     }
 
     /** The catalog's words for order extraction: each canonical name with its synonyms. */
+    /** The words order extraction reads with: this bot's catalog as it is now. */
+    @Override
+    public Uni<Vocabulary> current() {
+        return vocabulary();
+    }
+
     public Uni<Vocabulary> vocabulary() {
         return pool.query("SELECT 'material' AS kind, name, NULL AS word FROM material"
                 + " UNION ALL SELECT 'color', name, NULL FROM color"

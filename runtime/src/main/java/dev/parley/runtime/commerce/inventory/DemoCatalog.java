@@ -14,8 +14,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * A small textile catalog and stock to try the order agent with locally: cotton, silk and polyester in a few
- * colours, with Hindi synonyms, and batches of different ages, some colours in two dye lots, one short and one
+ * A small textile catalog and stock to try the order agent with locally: eight materials and fifteen colours with
+ * Hindi and trade synonyms, stock of cotton, silk and polyester in a few colours, and batches of different ages, some colours in two dye lots, one short and one
  * colour with no stock at all. Inserted at startup only when {@code parley.demo-catalog} is true
  * ({@code PARLEY_DEMO_CATALOG}, off by default) and only into a bot whose catalog is still empty, so a restart
  * or a second replica adds nothing and an owner's own catalog is never touched.
@@ -25,13 +25,17 @@ public class DemoCatalog {
 
     private static final Logger LOG = Logger.getLogger(DemoCatalog.class);
 
+    /** The one demo vocabulary: what the extraction tests and the local run read orders with. */
     private static final String CATALOG = """
-            INSERT INTO material (name) VALUES ('cotton'), ('silk'), ('polyester');
-            INSERT INTO color (name) VALUES ('red'), ('blue'), ('green'), ('white'), ('black'), ('yellow');
+            INSERT INTO material (name) VALUES ('cotton'), ('silk'), ('polyester'), ('linen'), ('rayon'), ('wool'), ('denim'), ('georgette');
+            INSERT INTO color (name) VALUES ('red'), ('blue'), ('green'), ('white'), ('black'), ('yellow'), ('pink'), ('orange'),
+                ('brown'), ('purple'), ('grey'), ('maroon'), ('navy'), ('cream'), ('sky blue');
             INSERT INTO synonym (kind, word, canonical) VALUES
-                ('material', 'sooti', 'cotton'), ('material', 'resham', 'silk'), ('material', 'reshmi', 'silk'),
+                ('material', 'sooti', 'cotton'), ('material', 'mulmul', 'cotton'), ('material', 'resham', 'silk'),
+                ('material', 'reshmi', 'silk'), ('material', 'viscose', 'rayon'), ('material', 'jeans', 'denim'),
                 ('color', 'laal', 'red'), ('color', 'neela', 'blue'), ('color', 'hara', 'green'),
-                ('color', 'safed', 'white'), ('color', 'kala', 'black'), ('color', 'peela', 'yellow');
+                ('color', 'safed', 'white'), ('color', 'kala', 'black'), ('color', 'peela', 'yellow'),
+                ('color', 'wine', 'maroon'), ('color', 'navy blue', 'navy'), ('color', 'off white', 'cream');
             """;
 
     private static final String STOCK = """

@@ -50,7 +50,7 @@ class DemoCatalogTest {
     @Test
     void theDemoCatalogIsThereAtStartupAndIsNeverAddedTwice() {
         given().get("/api/v1/catalog/materials").then().statusCode(200)
-                .body("materials.name", equalTo(java.util.List.of("cotton", "polyester", "silk")))
+                .body("materials.name", equalTo(java.util.List.of("cotton", "denim", "georgette", "linen", "polyester", "rayon", "silk", "wool")))
                 .body("materials.find { it.name == 'cotton' }.synonyms", hasItems("sooti"));
         given().get("/api/v1/catalog/colors").then().statusCode(200).body("colors.name", hasItems("red", "blue", "yellow"));
         int batches = inventory.list(null, null).await().atMost(Duration.ofSeconds(10)).size();

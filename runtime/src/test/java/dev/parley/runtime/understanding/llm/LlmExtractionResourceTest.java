@@ -32,6 +32,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 @QuarkusTestResource(value = LlmExtractionResourceTest.ModelBot.class, restrictToAnnotatedClass = true)
 class LlmExtractionResourceTest {
 
+    @jakarta.inject.Inject
+    dev.parley.runtime.commerce.inventory.DemoCatalog demoCatalog;
+
+    /** The words are the bot's catalog: the demo one, inserted once (a second insert changes nothing). */
+    @org.junit.jupiter.api.BeforeEach
+    void demoCatalog() {
+        demoCatalog.insert().await().indefinitely();
+    }
+
     static final String KEY = "sk-resource-test-key";
     static final long DAILY_TOKENS = 150;
 
