@@ -111,10 +111,8 @@ public final class RuntimeProcess {
     /** A metric's value (the sum over its series) from {@code /q/metrics}, or -1 when the process does not answer. */
     public double metric(String name) throws InterruptedException {
         try {
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            return PrometheusText.sum(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body(), name);
         } catch (IOException e) {
             return -1;
         }

@@ -12,6 +12,7 @@ import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.ConversationRouter.Outcome;
 import dev.parley.runtime.outbox.OutboxDelivery;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -38,8 +39,19 @@ public class Intake {
     private final MeterRegistry registry;
     private final String bot;
     private final AtomicInteger inflight = new AtomicInteger();
-    /** Looked up once per kind and channel: the registry's lookup is a noticeable part of a cheap update. */
-    private final java.util.Map<String, io.micrometer.core.instrument.Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Looked up once per channel: the registry's lookup is a noticeable part of a cheap update. */
+    private final java.util.Map<String, Counters> counters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A channel's update counters. */
+    private record Counters(Counter received, Counter duplicate, Counter processed, Counter failed) {
+
+        static Counters of(MeterRegistry registry, String channel) {
+            return new Counters(registry.counter("parley.updates.received", "channel", channel),
+                    registry.counter("parley.updates.duplicate", "channel", channel),
+                    registry.counter("parley.updates.processed", "channel", channel),
+                    registry.counter("parley.updates.failed", "channel", channel));
+        }
+    }
     private final Timer latency;
 
     public Intake(ConversationRouter router, OutboxDelivery delivery, MeterRegistry registry, BotSettings settings) {
@@ -65,21 +77,22 @@ public class Intake {
         MDC.put("channel", message.channel());
         MDC.put("chat", message.chatId());
         MDC.put("update", message.updateId());
-        count("received", message);
+        Counters count = counters(message);
+        count.received().increment();
         inflight.incrementAndGet();
         Timer.Sample sample = Timer.start(registry);
         return router.route(message, alsoRecord)
                 .invoke(outcome -> {
                     if (outcome == Outcome.PROCESSED) {
-                        count("processed", message);
+                        count.processed().increment();
                         delivery.kick();
                     } else {
-                        count("duplicate", message);
+                        count.duplicate().increment();
                         LOG.debugf("update %s of %s chat %s was processed before; ignored", message.updateId(), message.channel(), message.chatId());
                     }
                 })
                 .onFailure().invoke(failure -> {
-                    count("failed", message);
+                    count.failed().increment();
                     LOG.warnf("update %s of %s chat %s not taken (the channel will redeliver): %s",
                             message.updateId(), message.channel(), message.chatId(), failure.toString());
                 })
@@ -89,8 +102,7 @@ public class Intake {
                 });
     }
 
-    private void count(String what, InboundMessage message) {
-        counters.computeIfAbsent(what + "/" + message.channel(),
-                key -> registry.counter("parley.updates." + what, "channel", message.channel())).increment();
+    private Counters counters(InboundMessage message) {
+        return counters.computeIfAbsent(message.channel(), channel -> Counters.of(registry, channel));
     }
 }

@@ -26,6 +26,7 @@ public final class BotSettings {
     private final String flow;
     private final JsonObject document;
     private final String publicUrl;
+    private final boolean local;
     private final boolean console;
     private final Optional<Telegram> telegram;
     private final Optional<WhatsApp> whatsapp;
@@ -63,7 +64,8 @@ public final class BotSettings {
         this.flow = config.getOptionalValue("parley.flow", String.class).filter(s -> !s.isBlank())
                 .orElse(document.getString("flow", "echo"));
         this.publicUrl = config.getOptionalValue("parley.public-url", String.class).orElse(document.getString("publicUrl", ""));
-        this.console = config.getOptionalValue("parley.console.enabled", Boolean.class).orElse(file.isEmpty());
+        this.local = file.isEmpty();
+        this.console = config.getOptionalValue("parley.console.enabled", Boolean.class).orElse(local);
 
         Optional<String> telegramToken = value(config, "parley.telegram.token");
         boolean telegramOn = file.isPresent() ? channels.getBoolean("telegram", false) : telegramToken.isPresent();
@@ -129,6 +131,11 @@ public final class BotSettings {
     /** Where Telegram and WhatsApp deliver: {@code {publicUrl}/webhooks/{name}/{channel}}. */
     public String webhookUrl(String channel) {
         return publicUrl.replaceAll("/+$", "") + "/webhooks/" + name + "/" + channel;
+    }
+
+    /** Whether the runtime runs without a bot.json: on someone's machine rather than in a pod the operator made. */
+    public boolean local() {
+        return local;
     }
 
     public boolean consoleEnabled() {

@@ -41,9 +41,8 @@ public class RuntimeBeans {
     @Produces
     @Singleton
     @Startup
-    OwnerToken ownerToken(Config config) {
-        return OwnerToken.of(config.getOptionalValue("parley.owner.token", String.class).filter(t -> !t.isBlank()),
-                config.getOptionalValue("parley.bot.config", String.class).filter(s -> !s.isBlank()).isEmpty());
+    OwnerToken ownerToken(Config config, BotSettings settings) {
+        return OwnerToken.of(config.getOptionalValue("parley.owner.token", String.class).filter(t -> !t.isBlank()), settings.local());
     }
 
     @Produces

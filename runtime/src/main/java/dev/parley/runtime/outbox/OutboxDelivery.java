@@ -74,11 +74,12 @@ public class OutboxDelivery {
      * Called after this replica commits replies.
      */
     public void kick() {
-        if (enabled && !limited && running.compareAndSet(false, true)) {
-            round();
+        if (!limited) {
+            poll();
         }
     }
 
+    /** Start a round now unless one is running. */
     private void poll() {
         if (enabled && running.compareAndSet(false, true)) {
             round();

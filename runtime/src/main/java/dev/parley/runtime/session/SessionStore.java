@@ -25,8 +25,9 @@ public interface SessionStore {
     Uni<Void> save(SqlConnection transaction, Conversation before, Flow.Turn turn);
 
     /**
-     * Locks the chat's row and returns it; one that does not exist yet (the router makes it with the message's
-     * record, a caller outside the router may not have) is made at version 0 in {@code initialState} first.
+     * Locks the chat's row and returns it. The router makes the row with the message's record, but session expiry
+     * may delete an idle row between that statement and this lock; then the row is made again, at version 0 in
+     * {@code initialState}, and locked.
      */
     static Uni<Row> lockRow(SqlConnection transaction, String channel, String chatId, String initialState) {
         Uni<Row> locked = transaction.preparedQuery("""

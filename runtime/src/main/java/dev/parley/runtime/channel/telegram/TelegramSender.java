@@ -26,13 +26,9 @@ public final class TelegramSender implements ChannelSender {
         this.limits = limits;
     }
 
-    public TelegramSender(String apiUrl, String token, Duration timeout) {
-        this(new TelegramClient(apiUrl, token, timeout), LIMITS);
-    }
-
     @Override
     public String channel() {
-        return "telegram";
+        return TelegramUpdates.CHANNEL;
     }
 
     @Override

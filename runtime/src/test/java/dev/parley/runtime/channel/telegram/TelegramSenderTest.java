@@ -57,7 +57,7 @@ class TelegramSenderTest {
     }
 
     private TelegramSender sender() {
-        return new TelegramSender("http://127.0.0.1:" + server.getAddress().getPort() + "/", TOKEN, Duration.ofSeconds(5));
+        return new TelegramSender(new TelegramClient("http://127.0.0.1:" + server.getAddress().getPort() + "/", TOKEN, Duration.ofSeconds(5)), TelegramSender.LIMITS);
     }
 
     @Test
@@ -116,7 +116,7 @@ class TelegramSenderTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        TelegramSender unreachable = new TelegramSender("http://127.0.0.1:" + closedPort, TOKEN, Duration.ofSeconds(2));
+        TelegramSender unreachable = new TelegramSender(new TelegramClient("http://127.0.0.1:" + closedPort, TOKEN, Duration.ofSeconds(2)), TelegramSender.LIMITS);
 
         ChannelSender.Result result = unreachable.send("4242", OutboundMessage.text("hi")).await().indefinitely();
 

@@ -17,6 +17,7 @@ import dev.parley.runtime.testing.Concurrently;
 import dev.parley.runtime.testing.FakeTelegram;
 import dev.parley.runtime.testing.PostgresResource;
 import dev.parley.runtime.testing.TelegramResource;
+import dev.parley.testing.PrometheusText;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -117,8 +118,8 @@ class TelegramWebhookTest {
         Thread.sleep(1500); // a second reply, were there one, would be due by now
         assertThat(telegram().textsTo("5004")).containsExactly("#1 you said: once");
         String metrics = given().get("/q/metrics").asString();
-        assertThat(counter(metrics, "parley_updates_duplicate_total")).isGreaterThanOrEqualTo(4);
-        assertThat(counter(metrics, "parley_updates_processed_total")).isGreaterThanOrEqualTo(1);
+        assertThat(PrometheusText.sum(metrics, "parley_updates_duplicate_total")).isGreaterThanOrEqualTo(4);
+        assertThat(PrometheusText.sum(metrics, "parley_updates_processed_total")).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -175,11 +176,5 @@ class TelegramWebhookTest {
 
     private long count(String sql) {
         return pool.query(sql).execute().await().indefinitely().iterator().next().getLong(0);
-    }
-
-    /** The sum of a counter's series in Prometheus text. */
-    static double counter(String metrics, String name) {
-        return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }
