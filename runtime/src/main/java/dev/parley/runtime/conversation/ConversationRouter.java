@@ -1,10 +1,9 @@
 package dev.parley.runtime.conversation;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 
 import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.outbox.Outbox;
 import dev.parley.runtime.session.PostgresSessions;
 import dev.parley.runtime.session.SessionStore;
 import io.smallrye.mutiny.Uni;
@@ -57,10 +56,12 @@ public class ConversationRouter {
      * keeps of its own (the console's transcript).
      */
     public Uni<Outcome> route(InboundMessage message, Function<SqlConnection, Uni<Void>> alsoRecord) {
-        return pool.withTransaction(connection -> record(connection, message)
+        return flow.understand(message).flatMap(understood -> pool.withTransaction(connection -> record(connection, message)
                 .flatMap(recorded -> recorded.isNew()
-                        ? alsoRecord.apply(connection).flatMap(ignored -> process(connection, message, recorded.language())).replaceWith(Outcome.PROCESSED)
-                        : Uni.createFrom().item(Outcome.DUPLICATE)));
+                        ? alsoRecord.apply(connection)
+                                .flatMap(ignored -> process(connection, message, recorded.language(), understood))
+                                .replaceWith(Outcome.PROCESSED)
+                        : Uni.createFrom().item(Outcome.DUPLICATE))));
     }
 
     /** Whether the message is new, and the customer's language. */
@@ -99,32 +100,18 @@ public class ConversationRouter {
                 });
     }
 
-    private Uni<Void> process(SqlConnection connection, InboundMessage message, String language) {
+    private Uni<Void> process(SqlConnection connection, InboundMessage message, String language, Object understood) {
         return sessions.load(connection, message.channel(), message.chatId(), flow.initialState())
                 .map(conversation -> conversation.withLanguage(language))
-                .flatMap(conversation -> {
-                    Flow.Turn turn = flow.handle(conversation, message);
-                    return sessions.save(connection, conversation, turn)
-                            .flatMap(ignored -> turn.language() == null || turn.language().equals(conversation.language())
-                                    ? Uni.createFrom().voidItem() : setLanguage(connection, message, turn.language()))
-                            .flatMap(ignored -> enqueue(connection, conversation, turn.replies()));
-                });
+                .flatMap(conversation -> flow.handle(conversation, message, new Flow.Context(connection, understood))
+                        .flatMap(turn -> sessions.save(connection, conversation, turn)
+                                .flatMap(ignored -> turn.language() == null || turn.language().equals(conversation.language())
+                                        ? Uni.createFrom().voidItem() : setLanguage(connection, message, turn.language()))
+                                .flatMap(ignored -> Outbox.enqueue(connection, conversation.channel(), conversation.chatId(), turn.replies()))));
     }
 
     private static Uni<Void> setLanguage(SqlConnection connection, InboundMessage message, String language) {
         return connection.preparedQuery("UPDATE customer SET language = $3 WHERE channel = $1 AND chat_id = $2")
                 .execute(Tuple.of(message.channel(), message.chatId(), language)).replaceWithVoid();
-    }
-
-    private static Uni<Void> enqueue(SqlConnection connection, Conversation conversation, List<OutboundMessage> replies) {
-        if (replies.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Tuple> rows = new ArrayList<>();
-        for (OutboundMessage reply : replies) {
-            rows.add(Tuple.of(conversation.channel(), conversation.chatId(), reply.toJson()));
-        }
-        return connection.preparedQuery("INSERT INTO outbox_message (channel, chat_id, payload) VALUES ($1, $2, $3)")
-                .executeBatch(rows).replaceWithVoid();
     }
 }

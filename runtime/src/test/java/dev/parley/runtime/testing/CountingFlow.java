@@ -11,7 +11,7 @@ import dev.parley.runtime.conversation.OutboundMessage;
 import io.vertx.core.json.JsonObject;
 
 /** Counts a chat's messages and replies "#n: text"; fails once when told to. A flow for tests of what carries it. */
-public final class CountingFlow implements Flow {
+public final class CountingFlow implements Flow.Pure {
 
     public final AtomicInteger calls = new AtomicInteger();
     public final AtomicBoolean failNext = new AtomicBoolean();
@@ -22,7 +22,7 @@ public final class CountingFlow implements Flow {
     }
 
     @Override
-    public Turn handle(Conversation conversation, InboundMessage message) {
+    public Turn turn(Conversation conversation, InboundMessage message) {
         calls.incrementAndGet();
         if (failNext.getAndSet(false)) {
             throw new IllegalStateException("the flow failed");

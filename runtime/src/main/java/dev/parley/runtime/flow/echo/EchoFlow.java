@@ -15,7 +15,7 @@ import io.vertx.core.json.JsonObject;
  * exactly-once processing show in the replies. "buttons" gets two buttons; a press is answered with its id.
  * The commerce flows replace it by {@code spec.flow}.
  */
-public final class EchoFlow implements Flow {
+public final class EchoFlow implements Flow.Pure {
 
     public static final String NAME = "echo";
 
@@ -25,7 +25,7 @@ public final class EchoFlow implements Flow {
     }
 
     @Override
-    public Turn handle(Conversation conversation, InboundMessage message) {
+    public Turn turn(Conversation conversation, InboundMessage message) {
         int count = conversation.data().getInteger("count", 0) + 1;
         JsonObject data = new JsonObject().put("count", count);
         if (message.buttonId() != null) {
