@@ -41,6 +41,13 @@ public class RuntimeBeans {
     @Produces
     @Singleton
     @Startup
+    CommerceSettings commerce(BotSettings settings) {
+        return CommerceSettings.of(settings);
+    }
+
+    @Produces
+    @Singleton
+    @Startup
     OwnerToken ownerToken(Config config, BotSettings settings) {
         return OwnerToken.of(config.getOptionalValue("parley.owner.token", String.class).filter(t -> !t.isBlank()), settings.local());
     }
