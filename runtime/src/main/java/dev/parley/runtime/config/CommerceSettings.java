@@ -22,17 +22,25 @@ public record CommerceSettings(String currency, BigDecimal taxRatePercent, Strin
      * Who may approve orders, by their identity on each channel (either may be null): a Telegram user id, a
      * WhatsApp phone (digits only).
      */
-    public record Owner(String name, String telegramUserId, String whatsappPhone) {
+    public record Owner(String name, String telegramUserId, String whatsappPhone, String consoleChatId) {
+
+        public Owner(String name, String telegramUserId, String whatsappPhone) {
+            this(name, telegramUserId, whatsappPhone, null);
+        }
 
         /** The owner's chat on {@code channel} (on Telegram a private chat's id is the user's id), if they have one. */
         public Optional<String> chatId(String channel) {
             return Optional.ofNullable(switch (channel) {
                 case "telegram" -> telegramUserId;
                 case "whatsapp" -> whatsappPhone;
+                case "console" -> consoleChatId;
                 default -> null;
             });
         }
     }
+
+    /** Run locally without owners, the console chat {@code owner} is the owner's (DESIGN §6: approve without Telegram). */
+    public static final Owner LOCAL_OWNER = new Owner("owner", null, null, "owner");
 
     public CommerceSettings {
         languages = List.copyOf(languages);
@@ -53,6 +61,9 @@ public record CommerceSettings(String currency, BigDecimal taxRatePercent, Strin
             JsonObject owner = (JsonObject) o;
             owners.add(new Owner(owner.getString("name"), owner.getString("telegramUserId"), owner.getString("whatsappPhone")));
         });
+        if (owners.isEmpty() && settings.local()) {
+            owners.add(LOCAL_OWNER);
+        }
         Object rate = commerce.getValue("taxRatePercent", 0);
         return new CommerceSettings(commerce.getString("currency", "INR"), new BigDecimal(String.valueOf(rate)),
                 commerce.getString("invoicePrefix", "INV-"), languages, AllocationOrder.of(settings), owners,

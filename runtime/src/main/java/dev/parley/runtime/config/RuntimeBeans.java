@@ -17,6 +17,7 @@ import dev.parley.runtime.channel.whatsapp.WhatsAppChannel;
 import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.Flow;
 import dev.parley.runtime.flow.echo.EchoFlow;
+import dev.parley.runtime.flow.orderagent.OrderAgentFlow;
 import dev.parley.runtime.outbox.ChannelSender;
 import dev.parley.runtime.owner.OwnerToken;
 import dev.parley.runtime.session.PostgresSessions;
@@ -54,11 +55,12 @@ public class RuntimeBeans {
 
     @Produces
     @Singleton
-    Flow flow(BotSettings settings) {
+    Flow flow(BotSettings settings, Instance<OrderAgentFlow.Parts> orderAgent) {
         return switch (settings.flow()) {
             case EchoFlow.NAME -> new EchoFlow();
+            case OrderAgentFlow.NAME -> orderAgent.get().flow(settings);
             default -> throw new IllegalStateException("The flow '" + settings.flow() + "' (the Bot's spec.flow) is not in this"
-                    + " runtime build; it has: " + EchoFlow.NAME);
+                    + " runtime build; it has: " + EchoFlow.NAME + ", " + OrderAgentFlow.NAME);
         };
     }
 

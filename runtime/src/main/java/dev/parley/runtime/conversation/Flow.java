@@ -32,6 +32,14 @@ public interface Flow {
     Uni<Turn> handle(Conversation conversation, InboundMessage message, Context context);
 
     /**
+     * What the customer is told when their conversation, last in {@code state}, expires after a long silence
+     * (the session-expiry job); nothing by default. {@code language} is the customer's, or null.
+     */
+    default List<OutboundMessage> expired(String state, String language) {
+        return List.of();
+    }
+
+    /**
      * What a turn can use besides the conversation and the message: the transaction that records the message,
      * and what {@link #understand} made of it (null when it made nothing).
      */

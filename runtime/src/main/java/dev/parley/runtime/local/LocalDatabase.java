@@ -47,6 +47,10 @@ public final class LocalDatabase {
         if (setting("PARLEY_DEMO_CATALOG", "parley.demo-catalog") == null) {
             System.setProperty("parley.demo-catalog", "true");
         }
+        // ... and the order agent to place orders with, unless a flow or a bot.json is given.
+        if (setting("PARLEY_FLOW", "parley.flow") == null && setting("PARLEY_BOT_CONFIG", "parley.bot.config") == null) {
+            System.setProperty("parley.flow", "orderAgent");
+        }
         // A person running Parley on their machine reads the log: plain text unless PARLEY_LOG_JSON says otherwise.
         if (setting("PARLEY_LOG_JSON", "quarkus.log.console.json.enabled") == null) {
             System.setProperty("quarkus.log.console.json.enabled", "false");

@@ -3,25 +3,34 @@ package dev.parley.runtime.scheduling;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.List;
+
+import dev.parley.runtime.conversation.Flow;
+import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Ends conversations idle for longer than the configured time: the chat's next message starts afresh in the
- * flow's initial state. Runs once per {@code every}.
+ * flow's initial state, and the customer is told what the flow says about an unfinished conversation
+ * ({@link Flow#expired}), in the same transaction. Runs once per {@code every}.
  */
 public final class SessionExpiry implements ScheduledJob {
 
     private final Duration idle;
     private final Duration every;
+    private final Flow flow;
 
-    public SessionExpiry(Duration idle, Duration every) {
+    public SessionExpiry(Duration idle, Duration every, Flow flow) {
         if (idle.isNegative() || idle.isZero() || every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("session expiry needs positive durations, got idle " + idle + " every " + every);
         }
         this.idle = idle;
         this.every = every;
+        this.flow = flow;
     }
 
     @Override
@@ -36,8 +45,20 @@ public final class SessionExpiry implements ScheduledJob {
 
     @Override
     public Uni<Void> run(SqlConnection connection) {
-        return connection.preparedQuery("DELETE FROM conversation WHERE updated_at < now() - make_interval(secs => $1)")
+        return connection.preparedQuery("""
+                WITH gone AS (
+                    DELETE FROM conversation WHERE updated_at < now() - make_interval(secs => $1)
+                    RETURNING channel, chat_id, flow_state)
+                SELECT gone.channel, gone.chat_id, gone.flow_state, customer.language
+                FROM gone LEFT JOIN customer USING (channel, chat_id)""")
                 .execute(Tuple.of(idle.toMillis() / 1000.0))
-                .replaceWithVoid();
+                .flatMap(rows -> {
+                    Uni<Void> told = Uni.createFrom().voidItem();
+                    for (Row row : rows) {
+                        List<OutboundMessage> messages = flow.expired(row.getString("flow_state"), row.getString("language"));
+                        told = told.flatMap(ignored -> Outbox.enqueue(connection, row.getString("channel"), row.getString("chat_id"), messages));
+                    }
+                    return told;
+                });
     }
 }

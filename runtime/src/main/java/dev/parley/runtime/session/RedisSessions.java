@@ -101,8 +101,8 @@ public final class RedisSessions implements SessionStore {
         long next = before.version() + 1;
         JsonObject data = turn.data() == null ? new JsonObject() : turn.data();
         return transaction.preparedQuery("""
-                UPDATE conversation SET version = version + 1, updated_at = now() WHERE channel = $1 AND chat_id = $2""")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(before.channel(), before.chatId()))
+                UPDATE conversation SET flow_state = $3, version = version + 1, updated_at = now() WHERE channel = $1 AND chat_id = $2""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(before.channel(), before.chatId(), turn.state()))
                 .flatMap(ignored -> redis.execute("EVAL", SAVE, "1", key(before.channel(), before.chatId()),
                         String.valueOf(next), turn.state(), data.encode(), String.valueOf(before.version()), String.valueOf(ttl.toMillis())))
                 .invoke(written -> {

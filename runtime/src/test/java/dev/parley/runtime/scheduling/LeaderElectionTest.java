@@ -17,6 +17,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.conversation.Conversation;
+import dev.parley.runtime.conversation.Flow;
+import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.flow.echo.EchoFlow;
 import dev.parley.runtime.testing.Concurrently;
 import dev.parley.runtime.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -145,13 +150,46 @@ class LeaderElectionTest {
                   ('telegram', 'idle-chat', 'ordering', now() - interval '2 hours'),
                   ('telegram', 'busy-chat', 'ordering', now() - interval '10 minutes')""").execute().await().indefinitely();
 
-        pool.withTransaction(connection -> new SessionExpiry(Duration.ofHours(1), Duration.ofMinutes(5)).run(connection))
+        pool.withTransaction(connection -> new SessionExpiry(Duration.ofHours(1), Duration.ofMinutes(5), new EchoFlow()).run(connection))
                 .await().indefinitely();
 
         List<String> left = new ArrayList<>();
         pool.query("SELECT chat_id FROM conversation WHERE chat_id IN ('idle-chat', 'busy-chat')").execute().await().indefinitely()
                 .forEach(row -> left.add(row.getString(0)));
         assertThat(left).containsExactly("busy-chat");
+    }
+
+    @Test
+    void anExpiredConversationHearsWhatItsFlowSaysInTheCustomersLanguage() {
+        pool.query("""
+                INSERT INTO customer (channel, chat_id, language) VALUES ('telegram', 'idle-hi', 'hi'), ('telegram', 'idle-done', NULL);
+                INSERT INTO conversation (channel, chat_id, flow_state, updated_at) VALUES
+                  ('telegram', 'idle-hi', 'FINAL_CUSTOMER_CONFIRMATION', now() - interval '2 hours'),
+                  ('telegram', 'idle-done', 'COLLECTING_ITEMS', now() - interval '2 hours')""").execute().await().indefinitely();
+        Flow.Pure flow = new Flow.Pure() {
+            @Override
+            public String initialState() {
+                return "COLLECTING_ITEMS";
+            }
+
+            @Override
+            public Flow.Turn turn(Conversation conversation, InboundMessage message) {
+                throw new UnsupportedOperationException("only expiry is tested");
+            }
+
+            @Override
+            public List<OutboundMessage> expired(String state, String language) {
+                return state.equals("COLLECTING_ITEMS") ? List.of() : List.of(OutboundMessage.text(language + ": " + state + " expired"));
+            }
+        };
+
+        pool.withTransaction(connection -> new SessionExpiry(Duration.ofHours(1), Duration.ofMinutes(5), flow).run(connection))
+                .await().indefinitely();
+
+        List<String> told = new ArrayList<>();
+        pool.query("SELECT chat_id, payload->>'text' FROM outbox_message WHERE chat_id IN ('idle-hi', 'idle-done')").execute()
+                .await().indefinitely().forEach(row -> told.add(row.getString(0) + " " + row.getString(1)));
+        assertThat(told).containsExactly("idle-hi hi: FINAL_CUSTOMER_CONFIRMATION expired");
     }
 
     @Test

@@ -1,0 +1,126 @@
+package dev.parley.runtime.flow.orderagent;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.parley.runtime.commerce.Money;
+import dev.parley.runtime.commerce.ledger.Ledger;
+import dev.parley.runtime.commerce.order.Decision;
+import dev.parley.runtime.commerce.order.NewOrder;
+import dev.parley.runtime.commerce.order.OrderDecisions;
+import dev.parley.runtime.config.CommerceSettings;
+import dev.parley.runtime.conversation.OutboundMessage;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * What the owners do in chat: they get each confirmed order with Approve and Reject buttons
+ * ({@code own:<order>:approve}), and may type {@code approve 12}, {@code reject 12 out of season} or
+ * {@code paid 5 1500} (a payment of 1500 from customer 5). Decisions go through {@link OrderDecisions}, in the
+ * transaction of the owner's message, so a decision and its record commit together; a refused one changes nothing
+ * and says why.
+ */
+final class OwnerDesk {
+
+    static final String BUTTON_PREFIX = "own:";
+
+    private static final Pattern BUTTON = Pattern.compile("own:(\\d+):(approve|reject)");
+    private static final Pattern DECIDE = Pattern.compile("(?i)^\\s*(approve|reject)\\s+#?(\\d+)\\s*(.*)$");
+    private static final Pattern PAID = Pattern.compile("(?i)^\\s*paid\\s+#?(\\d+)\\s+(\\d+(?:\\.\\d+)?)\\s*(.*)$");
+
+    private final OrderDecisions decisions;
+    private final Ledger ledger;
+    private final CommerceSettings commerce;
+    private final Say say;
+
+    OwnerDesk(OrderDecisions decisions, Ledger ledger, CommerceSettings commerce) {
+        this.decisions = decisions;
+        this.ledger = ledger;
+        this.commerce = commerce;
+        this.say = new Say(commerce.defaultLanguage(), commerce.currency());
+    }
+
+    /** The message that asks the owners to decide on a new order. */
+    OutboundMessage notice(NewOrder order, String customer) {
+        List<String> lines = new ArrayList<>();
+        lines.add(say.text("owner.new.order", String.valueOf(order.id()), customer, say.money(order.subtotalMinor())));
+        order.lines().forEach(line -> lines.add(say.text("summary.line", line.lineNo(), Say.color(line.color(), line.material()),
+                Say.meters(line), say.money(line.amountMinor()))));
+        long tax = Money.tax(order.subtotalMinor(), commerce.taxRatePercent());
+        lines.add(say.text("owner.new.order.total", say.money(order.subtotalMinor()), say.money(tax), say.money(order.subtotalMinor() + tax)));
+        String prefix = BUTTON_PREFIX + order.id() + ":";
+        return new OutboundMessage(String.join("\n", lines), List.of(say.button(prefix + "approve", "button.approve"),
+                say.button(prefix + "reject", "button.reject")));
+    }
+
+    Uni<List<OutboundMessage>> button(SqlConnection tx, CommerceSettings.Owner owner, String buttonId) {
+        Matcher button = BUTTON.matcher(buttonId);
+        if (!button.matches()) {
+            return Uni.createFrom().item(List.of(say.message("owner.help")));
+        }
+        return decide(tx, owner, button.group(2), Long.parseLong(button.group(1)), null);
+    }
+
+    /** The owner's typed command, or empty when the text is none (the owner may be ordering like a customer). */
+    Optional<Uni<List<OutboundMessage>>> command(SqlConnection tx, CommerceSettings.Owner owner, String text) {
+        Matcher decide = DECIDE.matcher(text);
+        if (decide.matches()) {
+            String reason = decide.group(3).isBlank() ? null : decide.group(3).strip();
+            return Optional.of(decide(tx, owner, decide.group(1).toLowerCase(Locale.ROOT), Long.parseLong(decide.group(2)), reason));
+        }
+        Matcher paid = PAID.matcher(text);
+        if (paid.matches()) {
+            return Optional.of(paid(tx, owner, Long.parseLong(paid.group(1)), paid.group(2), paid.group(3).strip()));
+        }
+        if (text.strip().equalsIgnoreCase("help") || text.strip().equalsIgnoreCase("owner")) {
+            return Optional.of(Uni.createFrom().item(List.of(say.message("owner.help"))));
+        }
+        return Optional.empty();
+    }
+
+    private Uni<List<OutboundMessage>> decide(SqlConnection tx, CommerceSettings.Owner owner, String what, long orderId, String reason) {
+        Uni<Decision> decision = what.equals("approve") ? decisions.approve(tx, orderId, owner.name())
+                : decisions.reject(tx, orderId, owner.name(), reason);
+        return decision.map(d -> List.of(OutboundMessage.text(told(d))));
+    }
+
+    private String told(Decision decision) {
+        if (decision instanceof Decision.Approved a) {
+            return say.text("owner.approved", String.valueOf(a.orderId()), a.invoiceNumber(), Money.format(a.totalMinor(), a.currency()));
+        }
+        if (decision instanceof Decision.Rejected r) {
+            return say.text("owner.rejected", String.valueOf(r.orderId()));
+        }
+        Decision.Refused r = (Decision.Refused) decision;
+        return say.text("owner.refused." + r.reason().name().toLowerCase(Locale.ROOT), String.valueOf(r.orderId()), r.detail());
+    }
+
+    private Uni<List<OutboundMessage>> paid(SqlConnection tx, CommerceSettings.Owner owner, long customerId, String amount, String note) {
+        Optional<Long> minor = minorUnits(amount);
+        if (minor.isEmpty() || minor.get() <= 0) {
+            return Uni.createFrom().item(List.of(say.message("owner.help")));
+        }
+        return ledger.recordPayment(tx, customerId, minor.get(), note.isEmpty() ? "recorded in chat" : note, owner.name())
+                .flatMap(entry -> ledger.balance(tx, customerId))
+                .map(balance -> List.of(say.message("owner.payment.recorded", say.money(minor.get()), String.valueOf(customerId),
+                        say.money(balance))))
+                .onFailure(Ledger.UnknownCustomer.class)
+                .recoverWithItem(() -> List.of(say.message("owner.payment.unknown.customer", String.valueOf(customerId))));
+    }
+
+    /** "1500" or "1500.50" in the bot's currency as minor units; empty when it has more decimals than the currency. */
+    private Optional<Long> minorUnits(String amount) {
+        int digits = Math.max(0, Currency.getInstance(commerce.currency()).getDefaultFractionDigits());
+        try {
+            return Optional.of(new BigDecimal(amount).movePointRight(digits).setScale(0).longValueExact());
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+}
