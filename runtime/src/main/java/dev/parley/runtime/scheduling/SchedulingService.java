@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.parley.runtime.channel.telegram.TelegramChannel;
+import dev.parley.runtime.commerce.ledger.PaymentReminders;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +41,7 @@ public class SchedulingService {
     private volatile boolean wasLeader;
 
     public SchedulingService(Pool pool, Vertx vertx, MeterRegistry registry, Instance<KubernetesClient> kubernetes,
-            TelegramChannel telegram,
+            TelegramChannel telegram, PaymentReminders reminders,
             @ConfigProperty(name = "parley.scheduling.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "parley.scheduling.tick", defaultValue = "5s") Duration tick,
             @ConfigProperty(name = "parley.scheduling.lease-duration", defaultValue = "15s") Duration leaseDuration,
@@ -64,6 +65,7 @@ public class SchedulingService {
         }
         List<ScheduledJob> jobs = new ArrayList<>();
         jobs.add(new SessionExpiry(idleExpiry, expiryCheck));
+        jobs.add(reminders);
         telegram.registration().ifPresent(jobs::add);
         this.scheduler = new JobScheduler(pool, leadership, jobs, Clock.systemUTC());
         this.vertx = vertx;
