@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.parley.runtime.channel.telegram.TelegramChannel;
+import dev.parley.runtime.commerce.ledger.PaymentReminders;
 import dev.parley.runtime.conversation.Flow;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Gauge;
@@ -41,7 +42,7 @@ public class SchedulingService {
     private volatile boolean wasLeader;
 
     public SchedulingService(Pool pool, Vertx vertx, MeterRegistry registry, Instance<KubernetesClient> kubernetes,
-            TelegramChannel telegram, Flow flow,
+            TelegramChannel telegram, Flow flow, PaymentReminders reminders,
             @ConfigProperty(name = "parley.scheduling.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "parley.scheduling.tick", defaultValue = "5s") Duration tick,
             @ConfigProperty(name = "parley.scheduling.lease-duration", defaultValue = "15s") Duration leaseDuration,
@@ -65,6 +66,7 @@ public class SchedulingService {
         }
         List<ScheduledJob> jobs = new ArrayList<>();
         jobs.add(new SessionExpiry(idleExpiry, expiryCheck, flow));
+        jobs.add(reminders);
         telegram.registration().ifPresent(jobs::add);
         this.scheduler = new JobScheduler(pool, leadership, jobs, Clock.systemUTC());
         this.vertx = vertx;

@@ -45,7 +45,7 @@ import io.smallrye.mutiny.Uni;
 public class TelegramWebhook {
 
     private static final Logger LOG = Logger.getLogger(TelegramWebhook.class);
-    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
     /** Made once: finding the deserialiser of the Bot API's types is a large part of reading one. */
     private static final ObjectReader UPDATE = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readerFor(Update.class);

@@ -56,7 +56,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class WhatsAppWebhook {
 
     private static final Logger LOG = Logger.getLogger(WhatsAppWebhook.class);
-    static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+    public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
     private static final String HMAC = "HmacSHA256";
 
     /**

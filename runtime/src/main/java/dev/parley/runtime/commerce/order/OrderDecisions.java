@@ -1,0 +1,193 @@
+package dev.parley.runtime.commerce.order;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.parley.runtime.commerce.Messages;
+import dev.parley.runtime.commerce.Money;
+import dev.parley.runtime.commerce.inventory.Quantity;
+import dev.parley.runtime.commerce.invoice.Invoice;
+import dev.parley.runtime.commerce.invoice.InvoicePdf;
+import dev.parley.runtime.commerce.invoice.InvoiceTotals;
+import dev.parley.runtime.commerce.invoice.InvoiceRepository;
+import dev.parley.runtime.commerce.invoice.InvoiceRepository.NewInvoice;
+import dev.parley.runtime.commerce.ledger.Ledger;
+import dev.parley.runtime.commerce.order.Decision.Approved;
+import dev.parley.runtime.commerce.order.Decision.Reason;
+import dev.parley.runtime.commerce.order.Decision.Refused;
+import dev.parley.runtime.commerce.order.Decision.Rejected;
+import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.config.CommerceSettings;
+import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The one place an order is decided, whoever decides it (the owner's chat button, the owner API): in the caller's
+ * transaction, under a savepoint of its own, so that a refusal or failure leaves nothing of the decision behind
+ * (no stock deducted, no invoice number taken) while the caller's transaction stays usable.
+ *
+ * <p>Approval locks the order, deducts exactly the recorded allocations, each only while its batch still holds
+ * it (so stock never goes below zero and two approvals cannot both take the last roll), issues the next invoice
+ * number, the invoice and its PDF, debits the customer's ledger, marks the order completed and writes the
+ * customer's confirmation and invoice to the outbox. Rejection changes no stock and tells the customer.
+ *
+ * <p>A refusal is an answer, not an error: the caller's transaction goes on and may commit (to tell the owner,
+ * say). A failure (a statement the database refuses) is undone by the savepoint as well, but the Vert.x client
+ * marks a transaction it began as failed once any statement in it failed, and rolls it back at its end whatever
+ * followed; so a failed decision fails the caller's transaction too, and the update it served is taken again.
+ */
+@ApplicationScoped
+public class OrderDecisions {
+
+    private static final Messages INVOICE = new Messages("invoice");
+    private static final Messages REJECTION = new Messages("rejection");
+    private static final String SAVEPOINT = "order_decision";
+
+    private final OrderRepository orders;
+    private final InvoiceRepository invoices;
+    private final Ledger ledger;
+    private final CommerceSettings settings;
+    private final String seller;
+    private final Vertx vertx;
+
+    public OrderDecisions(OrderRepository orders, InvoiceRepository invoices, Ledger ledger, CommerceSettings settings,
+            BotSettings bot, Vertx vertx) {
+        this.orders = orders;
+        this.invoices = invoices;
+        this.ledger = ledger;
+        this.settings = settings;
+        this.seller = bot.name();
+        this.vertx = vertx;
+    }
+
+    public Uni<Decision> approve(SqlConnection tx, long orderId, String decidedBy) {
+        return decide(tx, orderId, order -> deduct(tx, order)
+                .flatMap(shortage -> shortage.isPresent()
+                        ? Uni.createFrom().item(shortage.get())
+                        : invoice(tx, order, decidedBy)));
+    }
+
+    /** Rejects the order and tells the customer, with {@code reason} (nullable) if the owner gave one. */
+    public Uni<Decision> reject(SqlConnection tx, long orderId, String decidedBy, String reason) {
+        return decide(tx, orderId, order -> markDecided(tx, order.id(), Order.State.ORDER_REJECTED, decidedBy, reason)
+                .flatMap(ignored -> Outbox.enqueue(tx, order.channel(), order.chatId(), List.of(OutboundMessage.text(reason == null
+                        ? REJECTION.get(order.language(), "order.rejected", String.valueOf(order.id()))
+                        : REJECTION.get(order.language(), "order.rejected.reason", String.valueOf(order.id()), reason)))))
+                .replaceWith(new Rejected(order.id())));
+    }
+
+    /**
+     * Runs {@code decision} on the order, locked, if it still waits for the owner; undoes everything it wrote when
+     * it refuses or fails.
+     */
+    private Uni<Decision> decide(SqlConnection tx, long orderId, Function<Order, Uni<Decision>> decision) {
+        return tx.query("SAVEPOINT " + SAVEPOINT).execute()
+                .flatMap(ignored -> tx.preparedQuery("SELECT state FROM customer_order WHERE id = $1 FOR UPDATE").execute(Tuple.of(orderId)))
+                .flatMap(rows -> {
+                    Optional<Refused> refusal = rows.size() == 0
+                            ? Optional.of(new Refused(orderId, Reason.NOT_FOUND, "there is no order " + orderId))
+                            : refusal(orderId, Order.State.valueOf(rows.iterator().next().getString("state")));
+                    return refusal.isPresent()
+                            ? Uni.createFrom().<Decision>item(refusal.get())
+                            : orders.find(tx, orderId).flatMap(order -> decision.apply(order.orElseThrow()));
+                })
+                .onFailure().call(failure -> undo(tx))
+                .call(outcome -> outcome instanceof Refused ? undo(tx) : tx.query("RELEASE SAVEPOINT " + SAVEPOINT).execute());
+    }
+
+    private Uni<?> undo(SqlConnection tx) {
+        return tx.query("ROLLBACK TO SAVEPOINT " + SAVEPOINT + "; RELEASE SAVEPOINT " + SAVEPOINT).execute();
+    }
+
+    private static Optional<Refused> refusal(long orderId, Order.State state) {
+        return switch (state) {
+            case WAITING_OWNER_CONFIRMATION -> Optional.empty();
+            case ORDER_COMPLETED -> Optional.of(new Refused(orderId, Reason.ALREADY_APPROVED, "order " + orderId + " was approved already"));
+            case ORDER_REJECTED -> Optional.of(new Refused(orderId, Reason.ALREADY_REJECTED, "order " + orderId + " was rejected already"));
+        };
+    }
+
+    /** One allocation to deduct, with the line it belongs to (for the owner's message when stock is short). */
+    private record Deduction(NewOrder.Line line, NewOrder.Take take) {
+    }
+
+    /**
+     * Deducts every allocation of the order, each only if its batch still holds it; the first that does not ends
+     * the approval as {@link Reason#OUT_OF_STOCK}. Batches are deducted in id order, so that concurrent approvals
+     * lock them in the same order and cannot deadlock.
+     */
+    private Uni<Optional<Refused>> deduct(SqlConnection tx, Order order) {
+        List<Deduction> deductions = order.lines().stream()
+                .flatMap(line -> line.takes().stream().map(take -> new Deduction(line, take)))
+                .sorted(Comparator.comparingLong((Deduction d) -> d.take().batchId()).thenComparingInt(d -> d.line().lineNo()))
+                .toList();
+        Uni<Optional<Refused>> shortage = Uni.createFrom().item(Optional.empty());
+        for (Deduction deduction : deductions) {
+            shortage = shortage.flatMap(found -> found.isPresent() ? Uni.createFrom().item(found) : deduct(tx, order.id(), deduction));
+        }
+        return shortage;
+    }
+
+    private static Uni<Optional<Refused>> deduct(SqlConnection tx, long orderId, Deduction deduction) {
+        NewOrder.Take take = deduction.take();
+        return tx.preparedQuery("UPDATE inventory_batch SET rolls_available = rolls_available - $2,"
+                        + " loose_meters_available = loose_meters_available - $3"
+                        + " WHERE id = $1 AND rolls_available >= $2 AND loose_meters_available >= $3")
+                .execute(Tuple.of(take.batchId(), take.rolls(), take.looseMeters()))
+                .map(rows -> rows.rowCount() == 1 ? Optional.<Refused>empty()
+                        : Optional.of(new Refused(orderId, Reason.OUT_OF_STOCK, shortage(deduction))));
+    }
+
+    /** {@code line 2 (blue cotton): batch 7 no longer holds 2 rolls + 5.00 m}. */
+    static String shortage(Deduction deduction) {
+        NewOrder.Take take = deduction.take();
+        String rolls = take.rolls() > 0 ? Quantity.rolls(take.rolls()).toString() : null;
+        String loose = take.looseMeters().signum() > 0 ? Quantity.meters(take.looseMeters()).toString() : null;
+        String what = rolls != null && loose != null ? rolls + " + " + loose : rolls != null ? rolls : loose;
+        return "line " + deduction.line().lineNo() + " (" + deduction.line().color() + " " + deduction.line().material() + "): batch "
+                + take.batchId() + " no longer holds " + what;
+    }
+
+    /** With the stock deducted: the invoice, its ledger debit, the order's new state and the customer's messages. */
+    private Uni<Decision> invoice(SqlConnection tx, Order order, String decidedBy) {
+        InvoiceTotals totals = InvoiceTotals.of(order.lines().stream().map(NewOrder.Line::amountMinor).toList(), settings.taxRatePercent());
+        Instant issuedAt = Instant.now();
+        return invoices.takeNextSeq(tx).flatMap(seq -> {
+            String number = Invoice.number(settings.invoicePrefix(), seq);
+            InvoicePdf.Content content = new InvoicePdf.Content(seller, number, LocalDate.ofInstant(issuedAt, ZoneId.of(settings.timeZone())),
+                    order.customerName() != null ? order.customerName() : order.chatId(), order.currency(),
+                    order.lines().stream().map(l -> new InvoicePdf.Line(l.lineNo(), l.material(), l.color(), l.meters(), l.amountMinor())).toList(),
+                    totals);
+            // PDFBox is plain blocking code: render off the event loop.
+            return vertx.executeBlocking(() -> InvoicePdf.render(content), false)
+                    .flatMap(pdf -> invoices.insert(tx, new NewInvoice(seq, number, order.id(), order.customerId(), order.currency(), totals,
+                                    issuedAt, pdf))
+                            .call(invoice -> ledger.recordInvoice(tx, order.customerId(), invoice.id(), invoice.totalMinor(),
+                                    "invoice " + number, decidedBy))
+                            .call(invoice -> markDecided(tx, order.id(), Order.State.ORDER_COMPLETED, decidedBy, null))
+                            .call(invoice -> Outbox.enqueue(tx, order.channel(), order.chatId(), List.of(
+                                    OutboundMessage.text(INVOICE.get(order.language(), "order.approved", String.valueOf(order.id()), number,
+                                            Money.format(invoice.totalMinor(), invoice.currency()))),
+                                    OutboundMessage.document(INVOICE.get(order.language(), "invoice.caption", number),
+                                            new OutboundMessage.Document(number + ".pdf", "application/pdf", pdf))))))
+                    .map(invoice -> new Approved(order.id(), invoice.id(), number, invoice.totalMinor(), invoice.currency()));
+        });
+    }
+
+    private static Uni<Void> markDecided(SqlConnection tx, long orderId, Order.State state, String decidedBy, String reason) {
+        return tx.preparedQuery("UPDATE customer_order SET state = $2, decided_at = now(), decided_by = $3, rejection_reason = $4 WHERE id = $1")
+                .execute(Tuple.of(orderId, state.name(), decidedBy, reason))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.parley.runtime.commerce.order;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.parley.runtime.commerce.Messages;
+import dev.parley.runtime.commerce.inventory.Quantity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Confirmed orders in PostgreSQL ({@code customer_order}, {@code order_line}, {@code order_allocation}): stored when
+ * the customer confirms, read back whole (lines and their allocations) for the owner and for approval.
+ */
+@ApplicationScoped
+public class OrderRepository {
+
+    private static final String SELECT_ORDERS = "SELECT o.id, o.customer_id, c.display_name, o.channel, o.chat_id, o.state, o.language, o.currency,"
+            + " o.subtotal_minor, o.confirmed_at, o.decided_at, o.decided_by, o.rejection_reason, i.id AS invoice_id"
+            + " FROM customer_order o JOIN customer c ON c.id = o.customer_id LEFT JOIN invoice i ON i.order_id = o.id";
+
+    /**
+     * Stores the order as waiting for the owner, in the caller's transaction, for the customer of its chat (whom
+     * the chat's first message recorded). A chat with no customer row fails with an {@link IllegalStateException}.
+     */
+    public Uni<Void> place(SqlConnection tx, NewOrder order) {
+        List<Tuple> lines = new ArrayList<>();
+        List<Tuple> takes = new ArrayList<>();
+        for (NewOrder.Line line : order.lines()) {
+            boolean meters = line.requested().unit() == Quantity.Unit.METERS;
+            lines.add(Tuple.from(Arrays.asList(order.id(), line.lineNo(), line.material(), line.color(),
+                    meters ? line.requested().amount() : null, meters ? null : line.requested().rolls(), line.meters(), line.amountMinor())));
+            for (NewOrder.Take take : line.takes()) {
+                takes.add(Tuple.from(Arrays.asList(order.id(), line.lineNo(), take.batchId(), take.rolls(), take.looseMeters(), take.meters(),
+                        take.pricePerMeterMinor())));
+            }
+        }
+        return tx.preparedQuery("INSERT INTO customer_order (id, customer_id, channel, chat_id, state, language, currency, subtotal_minor)"
+                        + " SELECT $1, id, channel, chat_id, 'WAITING_OWNER_CONFIRMATION', $4, $5, $6 FROM customer WHERE channel = $2 AND chat_id = $3")
+                .execute(Tuple.from(Arrays.asList(order.id(), order.channel(), order.chatId(), Messages.language(order.language()),
+                        order.currency(), order.subtotalMinor())))
+                .invoke(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new IllegalStateException("order " + order.id() + " cannot be placed: there is no customer for "
+                                + order.channel() + " chat " + order.chatId());
+                    }
+                })
+                .flatMap(ignored -> tx.preparedQuery("INSERT INTO order_line (order_id, line_no, material, color, requested_meters,"
+                        + " requested_rolls, meters, amount_minor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)").executeBatch(lines))
+                .flatMap(ignored -> tx.preparedQuery("INSERT INTO order_allocation (order_id, line_no, batch_id, rolls, loose_meters, meters,"
+                        + " price_per_meter_minor) VALUES ($1, $2, $3, $4, $5, $6, $7)").executeBatch(takes))
+                .replaceWithVoid();
+    }
+
+    /** The order with its lines and their allocations, read through {@code client} (a pool or a transaction). */
+    public Uni<Optional<Order>> find(SqlClient client, long id) {
+        return client.preparedQuery(SELECT_ORDERS + " WHERE o.id = $1").execute(Tuple.of(id))
+                .flatMap(rows -> withLines(client, rows))
+                .map(orders -> orders.stream().findFirst());
+    }
+
+    /** Orders newest first (by confirmation), optionally only those in one state, at most {@code limit}. */
+    public Uni<List<Order>> list(SqlClient client, Optional<Order.State> state, int limit) {
+        return client.preparedQuery(SELECT_ORDERS + " WHERE ($1::text IS NULL OR o.state = $1) ORDER BY o.confirmed_at DESC, o.id DESC LIMIT $2")
+                .execute(Tuple.of(state.map(Order.State::name).orElse(null), limit))
+                .flatMap(rows -> withLines(client, rows));
+    }
+
+    /** The orders of {@code rows}, in their order, each with its lines: two more queries, however many orders. */
+    private static Uni<List<Order>> withLines(SqlClient client, RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Row> orders = new ArrayList<>();
+        rows.forEach(orders::add);
+        Long[] ids = orders.stream().map(row -> row.getLong("id")).toArray(Long[]::new);
+        return client.preparedQuery("SELECT order_id, line_no, batch_id, rolls, loose_meters, meters, price_per_meter_minor"
+                        + " FROM order_allocation WHERE order_id = ANY($1) ORDER BY order_id, line_no, batch_id").execute(Tuple.of(ids))
+                .flatMap(takeRows -> client.preparedQuery("SELECT order_id, line_no, material, color, requested_meters, requested_rolls,"
+                                + " meters, amount_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no").execute(Tuple.of(ids))
+                        .map(lineRows -> {
+                            Map<List<Long>, List<NewOrder.Take>> takes = new HashMap<>();
+                            takeRows.forEach(row -> takes.computeIfAbsent(lineKey(row), k -> new ArrayList<>()).add(new NewOrder.Take(
+                                    row.getLong("batch_id"), row.getInteger("rolls"), row.getBigDecimal("loose_meters"),
+                                    row.getBigDecimal("meters"), row.getLong("price_per_meter_minor"))));
+                            Map<Long, List<NewOrder.Line>> lines = new HashMap<>();
+                            lineRows.forEach(row -> lines.computeIfAbsent(row.getLong("order_id"), k -> new ArrayList<>()).add(new NewOrder.Line(
+                                    row.getInteger("line_no"), row.getString("material"), row.getString("color"), requested(row),
+                                    row.getBigDecimal("meters"), row.getLong("amount_minor"), takes.getOrDefault(lineKey(row), List.of()))));
+                            return orders.stream().map(row -> order(row, lines.getOrDefault(row.getLong("id"), List.of()))).toList();
+                        }));
+    }
+
+    private static List<Long> lineKey(Row row) {
+        return List.of(row.getLong("order_id"), row.getLong("line_no"));
+    }
+
+    private static Quantity requested(Row row) {
+        Integer rolls = row.getInteger("requested_rolls");
+        return rolls != null ? Quantity.rolls(rolls) : Quantity.meters(row.getBigDecimal("requested_meters"));
+    }
+
+    private static Order order(Row row, List<NewOrder.Line> lines) {
+        var decidedAt = row.getOffsetDateTime("decided_at");
+        return new Order(row.getLong("id"), row.getLong("customer_id"), row.getString("display_name"), row.getString("channel"), row.getString("chat_id"),
+                Order.State.valueOf(row.getString("state")), row.getString("language"), row.getString("currency"),
+                row.getLong("subtotal_minor"), row.getOffsetDateTime("confirmed_at").toInstant(),
+                decidedAt == null ? null : decidedAt.toInstant(), row.getString("decided_by"), row.getString("rejection_reason"),
+                row.getLong("invoice_id"), lines);
+    }
+}
