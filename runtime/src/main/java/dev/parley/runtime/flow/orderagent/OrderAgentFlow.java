@@ -400,8 +400,8 @@ public final class OrderAgentFlow implements Flow {
     /** Each owner hears of the order once: on the customer's channel if they have a chat there, else on another. */
     private Uni<Void> tellOwners(Step step, NewOrder order) {
         InboundMessage message = step.message();
-        String customer = Optional.ofNullable(message.sender().name()).orElse(message.chatId());
-        OutboundMessage notice = owners.notice(order, customer + ", " + message.channel() + " " + message.chatId());
+        String chat = message.channel() + " " + message.chatId();
+        OutboundMessage notice = owners.notice(order, message.sender().name() == null ? chat : message.sender().name() + " (" + chat + ")");
         Uni<Void> all = Uni.createFrom().voidItem();
         for (CommerceSettings.Owner owner : commerce.owners()) {
             List<String> channels = new ArrayList<>();

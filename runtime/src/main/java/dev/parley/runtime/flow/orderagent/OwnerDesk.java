@@ -49,7 +49,7 @@ final class OwnerDesk {
     /** The message that asks the owners to decide on a new order. */
     OutboundMessage notice(NewOrder order, String customer) {
         List<String> lines = new ArrayList<>();
-        lines.add(say.text("owner.new.order", String.valueOf(order.id()), customer, say.money(order.subtotalMinor())));
+        lines.add(say.text("owner.new.order", String.valueOf(order.id()), customer));
         order.lines().forEach(line -> lines.add(say.text("summary.line", line.lineNo(), Say.color(line.color(), line.material()),
                 Say.meters(line), say.money(line.amountMinor()))));
         long tax = Money.tax(order.subtotalMinor(), commerce.taxRatePercent());

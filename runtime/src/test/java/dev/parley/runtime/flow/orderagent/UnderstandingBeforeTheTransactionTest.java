@@ -1,0 +1,61 @@
+package dev.parley.runtime.flow.orderagent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.config.CommerceSettings;
+import dev.parley.runtime.commerce.inventory.AllocationOrder;
+import dev.parley.runtime.understanding.OrderExtractor;
+import dev.parley.runtime.understanding.OrderLine;
+import dev.parley.runtime.understanding.RuleBasedExtractor;
+import dev.parley.runtime.understanding.Vocabulary;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A model reads the order before the message's transaction begins ({@code Flow.understand}), so no conversation row
+ * is locked while it thinks; a plain yes or no costs no model call, and the rules need no such step.
+ */
+class UnderstandingBeforeTheTransactionTest {
+
+    private static final Vocabulary WORDS = new Vocabulary(Map.of("cotton", Set.of("cotton")), Map.of("blue", Set.of("blue")));
+    private static final CommerceSettings COMMERCE = new CommerceSettings("INR", BigDecimal.ZERO, "INV-", List.of("en"),
+            AllocationOrder.FIFO, List.of(), "0 10 * * 1", "Asia/Kolkata");
+
+    private final List<String> modelCalls = new CopyOnWriteArrayList<>();
+    private final OrderExtractor model = (text, vocabulary) -> {
+        modelCalls.add(text + " on " + Thread.currentThread().getName());
+        return List.of(OrderLine.meters("cotton", "blue", new BigDecimal("10.00")));
+    };
+
+    private OrderAgentFlow flow(OrderExtractor extractor) {
+        return new OrderAgentFlow(extractor, () -> Uni.createFrom().item(WORDS), null, null, null, COMMERCE, List.of("telegram"));
+    }
+
+    @Test
+    void aModelReadsTheOrderBeforeTheTransactionAndOffTheCallersThread() {
+        Object understood = flow(model).understand(InboundMessage.text("telegram", "1", "42", "the usual blue one, ten meters"))
+                .await().indefinitely();
+
+        assertThat(understood).isEqualTo(new OrderAgentFlow.Understood(List.of(OrderLine.meters("cotton", "blue", new BigDecimal("10.00")))));
+        assertThat(modelCalls).singleElement().asString().startsWith("the usual blue one, ten meters on ")
+                .doesNotContain(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aPlainAnswerCostsNoModelCallAndTheRulesNeedNoStepBefore() {
+        assertThat(flow(model).understand(InboundMessage.text("telegram", "2", "42", "haan confirm karo")).await().indefinitely()).isNull();
+        assertThat(flow(model).understand(InboundMessage.button("telegram", "3", "42", "o:1:confirm")).await().indefinitely()).isNull();
+        assertThat(flow(new RuleBasedExtractor()).understand(InboundMessage.text("telegram", "4", "42", "10m blue cotton"))
+                .await().indefinitely()).isNull();
+
+        assertThat(modelCalls).isEmpty();
+    }
+}
