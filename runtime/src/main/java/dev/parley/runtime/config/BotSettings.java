@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
@@ -31,6 +33,7 @@ public final class BotSettings {
     private final Optional<Telegram> telegram;
     private final Optional<WhatsApp> whatsapp;
     private final AiSettings ai;
+    private final Duration idleExpiry;
 
     /** The Telegram channel: secrets and where the Bot API is. */
     public record Telegram(String token, String webhookSecret, int maxConnections, String apiUrl) {
@@ -93,6 +96,13 @@ public final class BotSettings {
                         .or(() -> value(config, "parley.whatsapp.reengagement-template")).orElse(null),
                 config.getOptionalValue("parley.whatsapp.api-url", String.class).orElse("https://graph.facebook.com/v21.0")));
         this.ai = AiSettings.from(document.getJsonObject("ai"), config);
+        Integer expiryMinutes = document.getJsonObject("schedules", new JsonObject()).getInteger("sessionExpiryMinutes");
+        this.idleExpiry = expiryMinutes != null ? Duration.ofMinutes(expiryMinutes)
+                : value(config, "parley.sessions.idle-expiry").map(DurationConverter::parseDuration).orElse(Duration.ofHours(24));
+        if (idleExpiry.isNegative() || idleExpiry.isZero()) {
+            throw new IllegalStateException("The session expiry (bot.json's schedules.sessionExpiryMinutes or"
+                    + " PARLEY_SESSIONS_IDLE_EXPIRY) must be positive, not " + idleExpiry);
+        }
     }
 
     private static Optional<String> value(Config config, String property) {
@@ -148,6 +158,14 @@ public final class BotSettings {
 
     public Optional<WhatsApp> whatsapp() {
         return whatsapp;
+    }
+
+    /**
+     * How long a conversation may stay silent before it expires: the Bot's {@code spec.schedules.sessionExpiryMinutes},
+     * else {@code parley.sessions.idle-expiry} (24 hours).
+     */
+    public Duration idleExpiry() {
+        return idleExpiry;
     }
 
     /** How orders are understood: by rules, or by a model with the rules to fall back on. */

@@ -1,6 +1,5 @@
 package dev.parley.runtime.config;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,12 +65,10 @@ public class RuntimeBeans {
 
     @Produces
     @Singleton
-    SessionStore sessions(@ConfigProperty(name = "parley.sessions", defaultValue = "postgres") String where,
-            @ConfigProperty(name = "parley.sessions.idle-expiry", defaultValue = "24h") Duration idleExpiry,
-            BotSettings settings, Instance<ReactiveRedisDataSource> redis, MeterRegistry registry) {
+    SessionStore sessions(@ConfigProperty(name = "parley.sessions", defaultValue = "postgres") String where, BotSettings settings, Instance<ReactiveRedisDataSource> redis, MeterRegistry registry) {
         return switch (where) {
             case "postgres" -> new PostgresSessions();
-            case "redis" -> new RedisSessions(redis.get(), "parley:" + settings.name() + ":session:", idleExpiry, registry);
+            case "redis" -> new RedisSessions(redis.get(), "parley:" + settings.name() + ":session:", settings.idleExpiry(), registry);
             default -> throw new IllegalStateException("PARLEY_SESSIONS must be postgres or redis, not '" + where + "'");
         };
     }

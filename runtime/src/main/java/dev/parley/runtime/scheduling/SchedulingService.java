@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import dev.parley.runtime.channel.telegram.TelegramChannel;
 import dev.parley.runtime.commerce.ledger.PaymentReminders;
+import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.conversation.Flow;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Gauge;
@@ -42,11 +43,10 @@ public class SchedulingService {
     private volatile boolean wasLeader;
 
     public SchedulingService(Pool pool, Vertx vertx, MeterRegistry registry, Instance<KubernetesClient> kubernetes,
-            TelegramChannel telegram, Flow flow, PaymentReminders reminders,
+            TelegramChannel telegram, Flow flow, PaymentReminders reminders, BotSettings settings,
             @ConfigProperty(name = "parley.scheduling.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "parley.scheduling.tick", defaultValue = "5s") Duration tick,
             @ConfigProperty(name = "parley.scheduling.lease-duration", defaultValue = "15s") Duration leaseDuration,
-            @ConfigProperty(name = "parley.sessions.idle-expiry", defaultValue = "24h") Duration idleExpiry,
             @ConfigProperty(name = "parley.sessions.expiry-check", defaultValue = "5m") Duration expiryCheck,
             @ConfigProperty(name = "parley.pod.name", defaultValue = "local") String podName,
             @ConfigProperty(name = "parley.lease.name") Optional<String> kubernetesLease,
@@ -65,7 +65,7 @@ public class SchedulingService {
             leadership = new PostgresLease(pool, "scheduler", holder, leaseDuration);
         }
         List<ScheduledJob> jobs = new ArrayList<>();
-        jobs.add(new SessionExpiry(idleExpiry, expiryCheck, flow));
+        jobs.add(new SessionExpiry(settings.idleExpiry(), expiryCheck, flow));
         jobs.add(reminders);
         telegram.registration().ifPresent(jobs::add);
         this.scheduler = new JobScheduler(pool, leadership, jobs, Clock.systemUTC());
