@@ -2,6 +2,7 @@ package dev.parley.runtime.flow.orderagent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,13 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.parley.runtime.channel.InboundMessage;
 import dev.parley.runtime.commerce.Messages;
-import dev.parley.runtime.commerce.inventory.Quantity;
-import dev.parley.runtime.commerce.order.NewOrder;
-import dev.parley.runtime.commerce.order.OrderRepository;
 import dev.parley.runtime.commerce.catalog.CatalogRepository;
 import dev.parley.runtime.commerce.inventory.InventoryRepository;
+import dev.parley.runtime.commerce.inventory.Quantity;
 import dev.parley.runtime.commerce.ledger.Ledger;
+import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.OrderDecisions;
+import dev.parley.runtime.commerce.order.OrderRepository;
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.conversation.Conversation;
@@ -191,7 +192,7 @@ public final class OrderAgentFlow implements Flow {
     }
 
     private static Optional<String> languageChoice(String text) {
-        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "hindi", "हिंदी", "hindi me", "hindi mein" -> Optional.of(Messages.HINDI);
             case "english", "angrezi", "english me", "english mein" -> Optional.of(Messages.ENGLISH);
             default -> Optional.empty();
@@ -222,8 +223,8 @@ public final class OrderAgentFlow implements Flow {
             case "alt" -> negotiating ? alternative(step, draft, itemNo, choice) : unclear(step, draft);
             case "confirm" -> CONFIRMATION.equals(step.conversation().state()) ? place(step, draft) : unclear(step, draft);
             case "cancel" -> Uni.createFrom().item(cancelled(step, draft));
-            case "edit" -> Uni.createFrom().item(prompt(step, draft, "edit.prompt"));
-            case "add" -> Uni.createFrom().item(prompt(step, draft, "add.prompt"));
+            case "edit" -> Uni.createFrom().item(prompt(step, "edit.prompt"));
+            case "add" -> Uni.createFrom().item(prompt(step, "add.prompt"));
             default -> unclear(step, draft);
         };
     }
@@ -250,11 +251,10 @@ public final class OrderAgentFlow implements Flow {
             if (!lines.isEmpty()) {
                 return change(step, draft, lines);
             }
-            return Uni.createFrom().item(switch (intent) {
-                case EDIT -> prompt(step, draft, "edit.prompt");
-                case ADD -> prompt(step, draft, "add.prompt");
-                default -> null;
-            }).onItem().ifNull().switchTo(() -> unclear(step, draft));
+            if (intent == Intent.EDIT || intent == Intent.ADD) {
+                return Uni.createFrom().item(prompt(step, intent == Intent.EDIT ? "edit.prompt" : "add.prompt"));
+            }
+            return unclear(step, draft);
         });
     }
 
@@ -293,7 +293,7 @@ public final class OrderAgentFlow implements Flow {
         if (number.matches()) {
             return alternative(step, draft, item.no(), Integer.parseInt(number.group(1)));
         }
-        String said = step.message().text().toLowerCase(java.util.Locale.ROOT);
+        String said = step.message().text().toLowerCase(Locale.ROOT);
         for (int k = 0; k < item.suggestions().size(); k++) {
             Item.Choice choice = item.suggestions().get(k);
             if (said.contains(choice.color()) && said.contains(choice.material())) {
@@ -419,9 +419,9 @@ public final class OrderAgentFlow implements Flow {
         return new Turn(COLLECTING, new JsonObject(), List.of(step.say().message("order.cancelled", String.valueOf(draft.orderId()))));
     }
 
-    private Turn prompt(Step step, Draft draft, String key) {
-        return new Turn(CONFIRMATION.equals(step.conversation().state()) ? CONFIRMATION : step.conversation().state(), step.data(),
-                List.of(step.say().message(key)));
+    /** Asks for the line to change or add; the conversation stays where it is. */
+    private Turn prompt(Step step, String key) {
+        return new Turn(step.conversation().state(), step.data(), List.of(step.say().message(key)));
     }
 
     /** A reply the flow could not place: the current question again, with its buttons. */

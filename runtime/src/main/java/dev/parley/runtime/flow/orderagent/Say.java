@@ -5,6 +5,8 @@ import java.util.List;
 
 import dev.parley.runtime.commerce.Messages;
 import dev.parley.runtime.commerce.Money;
+import dev.parley.runtime.commerce.inventory.Quantity;
+import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.conversation.OutboundMessage;
 import dev.parley.runtime.conversation.OutboundMessage.Button;
 
@@ -97,8 +99,8 @@ final class Say {
     }
 
     /** "20.00 m", or "2 rolls (100.00 m)" for a rolls line. */
-    static String meters(dev.parley.runtime.commerce.order.NewOrder.Line line) {
-        return line.requested().unit() == dev.parley.runtime.commerce.inventory.Quantity.Unit.ROLLS
+    static String meters(NewOrder.Line line) {
+        return line.requested().unit() == Quantity.Unit.ROLLS
                 ? line.requested() + " (" + line.meters().toPlainString() + " m)" : line.meters().toPlainString() + " m";
     }
 }
