@@ -309,7 +309,8 @@ public final class OrderAgentFlow implements Flow {
                     }
                 }
             }
-            return unclear(step, draft);
+            // Other lines change the order as at the summary: a new quantity for an item, or one more item.
+            return lines.isEmpty() ? unclear(step, draft) : change(step, draft, lines);
         });
     }
 
@@ -344,7 +345,10 @@ public final class OrderAgentFlow implements Flow {
                 List.of(step.say().text("item.replaced", replacement.name(), item.get().name())));
     }
 
-    /** Edits and additions at the final confirmation: a line for an item in the order changes it, others are added. */
+    /**
+     * Edits and additions, at the summary or while negotiating: a line for an item in the order changes its
+     * quantity, others are added; everything is checked again.
+     */
     private Uni<Turn> change(Step step, Draft draft, List<OrderLine> lines) {
         Draft changed = draft;
         for (OrderLine line : lines) {

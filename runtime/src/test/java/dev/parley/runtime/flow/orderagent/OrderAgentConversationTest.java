@@ -107,13 +107,14 @@ class OrderAgentConversationTest {
     }
 
     @Test
-    void aHindiSpeakerIsAnsweredInHindi() {
+    void aHindiSpeakerIsAnsweredInHindiAndMayCorrectAQuantityWhileNegotiating() {
         say("c6", "hindi");
 
         // Red polyester is all loose meters, and rolls are never cut.
         assertThat(say("c6", "do than laal polyester")).contains("aapne 2 rolls manga, abhi stock me nahi hai");
-        assertThat(say("c6", "5m laal polyester")).as("a new order while one is negotiated is an answer the bot cannot place")
-                .contains("ek option chuniye");
+        assertThat(say("c6", "5m laal polyester")).as("a new quantity for the item under negotiation changes it")
+                .contains("Aapka order #").contains("1. red polyester: 5.00 m");
+        assertThat(say("c6", "hmm")).contains("Order ke liye \"confirm\" likhiye");
     }
 
     private String say(String chat, String text) {
