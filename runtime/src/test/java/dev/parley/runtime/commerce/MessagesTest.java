@@ -24,8 +24,8 @@ class MessagesTest {
 
     @Test
     void aQuoteWrittenTwiceShowsOnce() {
-        assertThat(messages.get("en", "stock.changed")).doesNotContain("''");
-        assertThat(new Messages("orderagent").get("en", "owner.help")).contains("\"approve 12\"");
+        assertThat(new Messages("quoting").get("en", "quoted", "Asha")).isEqualTo("Don't wait, Asha.");
+        assertThat(messages.get("en", "owner.help")).contains("\"approve 12\"");
     }
 
     /** Every customer-facing message has its Hindi; only the owners' messages may be English alone. */

@@ -64,6 +64,8 @@ public final class OrderAgentFlow implements Flow {
     private final OrderExtractor extractor;
     private final VocabularySource vocabulary;
     private final IntentClassifier intents = new IntentClassifier();
+    /** Reads lines inside the transaction when no model did before it: the bot's extractor if it is the rules. */
+    private final RuleBasedExtractor rules;
     private final StockCheck stock;
     private final OrderRepository orders;
     private final OwnerDesk owners;
@@ -76,6 +78,7 @@ public final class OrderAgentFlow implements Flow {
     public OrderAgentFlow(OrderExtractor extractor, VocabularySource vocabulary, StockCheck stock, OrderRepository orders,
             OwnerDesk owners, CommerceSettings commerce, List<String> ownerChannels) {
         this.extractor = extractor;
+        this.rules = extractor instanceof RuleBasedExtractor r ? r : new RuleBasedExtractor();
         this.vocabulary = vocabulary;
         this.stock = stock;
         this.orders = orders;
@@ -263,7 +266,6 @@ public final class OrderAgentFlow implements Flow {
         if (step.context().understood() instanceof Understood understood) {
             return Uni.createFrom().item(understood.lines());
         }
-        RuleBasedExtractor rules = extractor instanceof RuleBasedExtractor r ? r : new RuleBasedExtractor();
         return vocabulary.current().map(words -> rules.extract(step.message().text(), words));
     }
 
@@ -406,12 +408,14 @@ public final class OrderAgentFlow implements Flow {
         InboundMessage message = step.message();
         String chat = message.channel() + " " + message.chatId();
         OutboundMessage notice = owners.notice(order, message.sender().name() == null ? chat : message.sender().name() + " (" + chat + ")");
+        List<String> preferred = new ArrayList<>();
+        if (ownerChannels.contains(message.channel())) {
+            preferred.add(message.channel());
+        }
+        preferred.addAll(ownerChannels);
         Uni<Void> all = Uni.createFrom().voidItem();
         for (CommerceSettings.Owner owner : commerce.owners()) {
-            List<String> channels = new ArrayList<>();
-            channels.add(message.channel());
-            channels.addAll(ownerChannels);
-            Optional<String> channel = channels.stream().filter(c -> owner.chatId(c).isPresent() && ownerChannels.contains(c)).findFirst();
+            Optional<String> channel = preferred.stream().filter(c -> owner.chatId(c).isPresent()).findFirst();
             if (channel.isPresent()) {
                 all = all.flatMap(ignored -> Outbox.enqueue(step.tx(), channel.get(), owner.chatId(channel.get()).orElseThrow(), List.of(notice)));
             }

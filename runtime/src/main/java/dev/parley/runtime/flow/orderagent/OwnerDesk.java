@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.parley.runtime.commerce.Money;
+import dev.parley.runtime.commerce.invoice.InvoiceTotals;
 import dev.parley.runtime.commerce.ledger.Ledger;
 import dev.parley.runtime.commerce.order.Decision;
 import dev.parley.runtime.commerce.order.NewOrder;
@@ -52,8 +53,9 @@ final class OwnerDesk {
         lines.add(say.text("owner.new.order", String.valueOf(order.id()), customer));
         order.lines().forEach(line -> lines.add(say.text("summary.line", line.lineNo(), Say.color(line.color(), line.material()),
                 Say.meters(line), say.money(line.amountMinor()))));
-        long tax = Money.tax(order.subtotalMinor(), commerce.taxRatePercent());
-        lines.add(say.text("owner.new.order.total", say.money(order.subtotalMinor()), say.money(tax), say.money(order.subtotalMinor() + tax)));
+        InvoiceTotals totals = InvoiceTotals.of(order.lines().stream().map(NewOrder.Line::amountMinor).toList(), commerce.taxRatePercent());
+        lines.add(say.text("owner.new.order.total", say.money(totals.subtotalMinor()), say.money(totals.taxMinor()),
+                say.money(totals.totalMinor())));
         String prefix = BUTTON_PREFIX + order.id() + ":";
         return new OutboundMessage(String.join("\n", lines), List.of(say.button(prefix + "approve", "button.approve"),
                 say.button(prefix + "reject", "button.reject")));
