@@ -21,9 +21,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Delivers what the router put in the outbox. Each round takes, per chat, the oldest pending message that is due,
  * locks it ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work and never take the same row), sends it and
- * records the outcome in the same transaction. It only takes messages of the channels it has senders for: a
- * replica without a channel (an older version during a rollout) leaves them to the others. A crash between a send and its commit sends that message again
- * after the restart: at least once, and once in normal operation.
+ * records the outcome in the same transaction. A round walks each open channel's pending messages in id order and
+ * stops when it has enough, so it costs what it sends, not the size of the backlog. (The chat's head is a scalar
+ * subquery on purpose: as NOT EXISTS the planner may make it an anti-join, which on a table without statistics yet
+ * probed only by channel and took seconds per round.) It only takes messages of the
+ * channels it has senders for: a replica without a channel (an older version during a rollout) leaves them to the
+ * others. A crash between a send and its commit sends that message again after the restart: at least once, and once
+ * in normal operation.
  *
  * <p>Limits hold across replicas because their state is in PostgreSQL:
  * <ul>
@@ -40,6 +44,29 @@ public final class OutboxDispatcher {
 
     /** Attempts before a message that keeps failing transiently is given up as FAILED. */
     static final int MAX_ATTEMPTS = 10;
+
+    /**
+     * Per chat the oldest pending message that is due, on the channels ($2) that are not paused, up to $1: each
+     * channel's pending messages in id order, so that the walk stops at the limit.
+     */
+    static final String DUE = """
+        WITH limits (channel, chat_spacing, group_spacing) AS (SELECT * FROM unnest($2::text[], $3::float8[], $4::float8[])),
+             open AS (SELECT * FROM limits l
+                      WHERE NOT EXISTS (SELECT 1 FROM channel_pause p WHERE p.channel = l.channel AND p.until > now()))
+        SELECT m.id, m.channel, m.chat_id, m.payload, m.attempts
+        FROM open l CROSS JOIN LATERAL (
+            SELECT m.* FROM outbox_message m
+            WHERE m.status = 'PENDING' AND m.channel = l.channel
+              AND m.next_attempt_at <= now()
+              AND m.id = (SELECT min(head.id) FROM outbox_message head
+                          WHERE head.status = 'PENDING' AND head.channel = m.channel AND head.chat_id = m.chat_id)
+              AND NOT EXISTS (SELECT 1 FROM outbox_message s
+                              WHERE s.status = 'SENT' AND s.channel = m.channel AND s.chat_id = m.chat_id
+                                AND s.sent_at > clock_timestamp() - make_interval(secs =>
+                                    CASE WHEN m.chat_id LIKE '-%' THEN l.group_spacing ELSE l.chat_spacing END))
+            ORDER BY m.id LIMIT $1
+            FOR UPDATE OF m SKIP LOCKED) m
+        ORDER BY m.id LIMIT $1""";
 
     /** What one round did: messages sent, and messages due that waited for a rate limit's tokens. */
     public record Round(int sent, int deferred) {
@@ -66,21 +93,7 @@ public final class OutboxDispatcher {
 
     /** One round over at most {@code limit} chats. */
     public Uni<Round> deliverDue(int limit) {
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                WITH limits (channel, chat_spacing, group_spacing) AS (SELECT * FROM unnest($2::text[], $3::float8[], $4::float8[])),
-                     heads AS (SELECT DISTINCT ON (channel, chat_id) id FROM outbox_message
-                               WHERE status = 'PENDING' AND channel = ANY($2::text[]) ORDER BY channel, chat_id, id)
-                SELECT m.id, m.channel, m.chat_id, m.payload, m.attempts FROM outbox_message m
-                JOIN limits l ON l.channel = m.channel
-                WHERE m.id IN (SELECT id FROM heads)
-                  AND m.next_attempt_at <= now()
-                  AND NOT EXISTS (SELECT 1 FROM channel_pause p WHERE p.channel = m.channel AND p.until > now())
-                  AND NOT EXISTS (SELECT 1 FROM outbox_message s
-                                  WHERE s.status = 'SENT' AND s.channel = m.channel AND s.chat_id = m.chat_id
-                                    AND s.sent_at > clock_timestamp() - make_interval(secs =>
-                                        CASE WHEN m.chat_id LIKE '-%' THEN l.group_spacing ELSE l.chat_spacing END))
-                ORDER BY m.id LIMIT $1
-                FOR UPDATE OF m SKIP LOCKED""")
+        return pool.withTransaction(connection -> connection.preparedQuery(DUE)
                 .execute(Tuple.of(limit, channels, chatSpacing, groupSpacing))
                 .flatMap(rows -> {
                     Map<String, List<Row>> byChannel = new LinkedHashMap<>();

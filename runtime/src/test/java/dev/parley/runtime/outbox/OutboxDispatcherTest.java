@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -250,6 +251,41 @@ class OutboxDispatcherTest {
 
         assertThat(row("flaky-chat", "never").getString("status")).isEqualTo("FAILED");
         assertThat(row("flaky-chat", "never").getString("last_error")).startsWith("gave up after " + OutboxDispatcher.MAX_ATTEMPTS + " attempts: timeout");
+    }
+
+    /**
+     * A round reads about what it sends, not the backlog: with 20,000 messages pending for 1,000 chats, and before
+     * any statistics exist, finding 10 chats' oldest messages reads a few dozen rows. (Sorting the whole backlog each
+     * round once cost 64 ms a round; an anti-join form read the backlog once per candidate and took 0.8 s.)
+     */
+    @Test
+    void aRoundReadsWhatItSendsNotTheBacklog() {
+        pool.query("""
+                INSERT INTO outbox_message (channel, chat_id, payload)
+                SELECT 'backlog', 'chat-' || (i % 1000), jsonb_build_object('text', 'm' || (i / 1000 + 1))
+                FROM generate_series(0, 19999) i""").execute().await().indefinitely();
+
+        JsonArray plan = pool.preparedQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + OutboxDispatcher.DUE)
+                .execute(Tuple.of(10, new String[] {"backlog"}, new Double[] {0.0}, new Double[] {0.0}))
+                .await().indefinitely().iterator().next().getJsonArray(0);
+        assertThat(rowsRead(plan.getJsonObject(0).getJsonObject("Plan"))).as("outbox rows read for one round of 10").isLessThan(500);
+
+        RecordingSender sender = new RecordingSender("backlog", (chat, text) -> new ChannelSender.Sent());
+        assertThat(new OutboxDispatcher(pool, List.of(sender), registry).deliverDue(10).await().indefinitely().sent()).isEqualTo(10);
+        assertThat(sender.delivered).hasSize(10).allSatisfy((chat, texts) -> assertThat(texts).as(chat).containsExactly("m1"));
+    }
+
+    /** Rows the plan's nodes on outbox_message returned or filtered out, over all their loops. */
+    private static long rowsRead(JsonObject node) {
+        long read = 0;
+        if ("outbox_message".equals(node.getString("Relation Name"))) {
+            read += (node.getLong("Actual Rows") + node.getLong("Rows Removed by Filter", 0L)) * node.getLong("Actual Loops");
+        }
+        JsonArray children = node.getJsonArray("Plans", new JsonArray());
+        for (int i = 0; i < children.size(); i++) {
+            read += rowsRead(children.getJsonObject(i));
+        }
+        return read;
     }
 
     private void deliverAll(OutboxDispatcher dispatcher) {
