@@ -75,7 +75,8 @@ public class Ledger {
 
     /** The customer's entries, oldest first; {@link UnknownCustomer} if there is no such customer. */
     public Uni<List<LedgerEntry>> entries(SqlClient client, long customerId) {
-        return client.preparedQuery("SELECT c.id AS customer, e.* FROM customer c LEFT JOIN ledger_entry e ON e.customer_id = c.id"
+        return client.preparedQuery("SELECT c.id AS customer, e.id, e.customer_id, e.kind, e.amount_minor, e.invoice_id, e.note, e.recorded_by, e.recorded_at"
+                        + " FROM customer c LEFT JOIN ledger_entry e ON e.customer_id = c.id"
                         + " WHERE c.id = $1 ORDER BY e.id")
                 .execute(Tuple.of(customerId))
                 .map(rows -> {
