@@ -65,10 +65,34 @@ final class CpuTime {
         return (ticks[0] + ticks[1] + ticks[2] + ticks[3]) / TICKS_PER_SECOND;
     }
 
+    /**
+     * What a JVM's JIT compiler threads (C1 and C2) have used: a JVM still compiling its hot paths spends a large
+     * share of a small machine on it, which is warm-up, not the steady state.
+     */
+    static double jit(long pid) {
+        long ticks = 0;
+        try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                String name = Files.readString(thread.resolve("comm")).strip();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    long[] own = ticks(thread.resolve("stat"));
+                    ticks += own[0] + own[1];
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The process or a thread has gone: what was read so far.
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
     /** utime, stime, cutime, cstime in clock ticks; zeros for a process that is gone. */
     private static long[] ticks(long pid) {
+        return ticks(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    private static long[] ticks(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String stat = Files.readString(statFile);
             // Fields after the command (which may hold spaces) start after the last ')': utime, stime, cutime and
             // cstime are 14 to 17.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +49,14 @@ import dev.parley.testing.TestServers;
  * peak RSS. The Bot API is a local stand-in that accepts every send, so the outbox delivers for real; Telegram's
  * per-chat spacing and 30 messages/s limit pace that delivery, which is why the outbox backlog grows.
  *
- * <p>As the reference, pgbench then runs the statements the runtime runs per text update, in one transaction,
- * against the same database and schema with as many clients: what PostgreSQL alone sustains on this machine.
+ * <p>As the reference, pgbench runs the statements the runtime runs per text update, in one transaction, against the
+ * same database and schema with as many clients: what PostgreSQL alone sustains on this machine.
+ *
+ * <p>How it is measured: first a warm-up until the runtime's JIT compilers have settled (on two cores C2 otherwise
+ * takes a fifth of the machine for the first minute or two). Then {@link #ROUNDS} rounds, each the runtime under load
+ * and then pgbench, alternately, so that both meet the same machine, whose speed drifts from minute to minute on a
+ * shared host. While pgbench runs the runtime is stopped (SIGSTOP), so that nothing of it competes with pgbench.
+ * {@code seconds} is the measured time of each side, split over the rounds.
  *
  * <p>The runtime's connection pool ({@code PARLEY_DB_POOL_SIZE}, default 10) is raised to the concurrency, so that
  * it may hold as many connections as pgbench; set {@code PARLEY_DB_POOL_SIZE} for {@code benchmarks/run} to choose
@@ -61,8 +68,17 @@ public final class RuntimeIntake {
     private static final String SCHEMA = "bot_shop";
     private static final String TOKEN = "987654:AAF-benchmark-token";
     private static final String SECRET = "benchmark-webhook-secret";
-    // Long enough for the JIT to finish with the hot paths on two cores.
-    private static final Duration WARM_UP = Duration.ofSeconds(20);
+    /** Measured rounds: the runtime, then pgbench, alternately, so that both meet the same machine (whose speed drifts). */
+    private static final int ROUNDS = 3;
+    /**
+     * Warm-up runs in slices until the runtime's JIT compilers have settled (used under {@link #JIT_SETTLED} of a
+     * core in each of the last two slices: C2 works in bursts), at least {@link #MIN_WARM_UP} and at most {@link #MAX_WARM_UP}: on two cores the C2
+     * compiler otherwise still takes a fifth of the machine well into the measurement.
+     */
+    private static final Duration WARM_UP_SLICE = Duration.ofSeconds(5);
+    private static final Duration MIN_WARM_UP = Duration.ofSeconds(20);
+    private static final Duration MAX_WARM_UP = Duration.ofSeconds(120);
+    private static final double JIT_SETTLED = 0.03;
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     private static final int DEFAULT_POOL_SIZE = 10;
 
@@ -110,7 +126,7 @@ public final class RuntimeIntake {
     public static void main(String[] args) {
         int status = 0;
         try {
-            run(args.length > 0 ? Integer.parseInt(args[0]) : 16, args.length > 1 ? Integer.parseInt(args[1]) : 20,
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 16, args.length > 1 ? Integer.parseInt(args[1]) : 30,
                     args.length > 2 ? Integer.parseInt(args[2]) : 1000);
         } catch (Exception e) {
             System.err.println("runtime-intake failed: " + e.getMessage());
@@ -126,14 +142,21 @@ public final class RuntimeIntake {
         String poolSizeSetting = System.getenv("PARLEY_DB_POOL_SIZE");
         int poolSize = poolSizeSetting != null ? Integer.parseInt(poolSizeSetting) : Math.max(DEFAULT_POOL_SIZE, concurrency);
         int cores = Runtime.getRuntime().availableProcessors();
+        Duration round = Duration.ofSeconds(Math.max(1, seconds / ROUNDS));
 
         PostgresServer postgres = PostgresServer.shared();
         String database = postgres.createDatabase("runtime_intake");
         long postmaster = postmasterPid(postgres, database);
-        System.out.printf("runtime-intake: %d concurrent senders, %d chats, %d s measured after a %d s warm-up; %s, %d cores%n",
-                concurrency, chats, seconds, WARM_UP.toSeconds(), serverVersion(postgres, database), cores);
+        System.out.printf("runtime-intake: %d concurrent senders, %d chats; after the warm-up, %d rounds of %d s of the runtime, each followed by %d s of pgbench; %s, %d cores%n",
+                concurrency, chats, ROUNDS, round.toSeconds(), round.toSeconds(), serverVersion(postgres, database), cores);
+        Path workDir = TestServers.workDir("pgbench");
+        Path script = workDir.resolve("runtime-intake.sql");
+        Files.writeString(script, PGBENCH_SCRIPT.replace("{chats}", String.valueOf(chats)));
 
-        Phase intake;
+        Usage runtimeSide = new Usage();
+        Usage pgbenchSide = new Usage();
+        List<Phase> intakeRounds = new ArrayList<>();
+        List<Pgbench> pgbenchRounds = new ArrayList<>();
         double firstRequestSeconds;
         long rssMb;
         try (BotApiStandIn telegram = new BotApiStandIn()) {
@@ -164,29 +187,30 @@ public final class RuntimeIntake {
                 firstRequestSeconds = awaitFirstRequest(http, webhook, runtime, startNanos);
                 System.out.printf("runtime: first webhook update answered 200 after %.2f s (from process start)%n", firstRequestSeconds);
 
-                System.out.printf("warming up for %d s ...%n", WARM_UP.toSeconds());
-                Phase warmUp = load(http, webhook, concurrency, chats, WARM_UP);
-                System.out.printf("  warm-up: %.1f updates/s, p99 %.1f ms, %s%n", warmUp.perSecond(), warmUp.percentileMs(0.99), warmUp.errorText());
-
-                System.out.printf("measuring for %d s ...%n", seconds);
+                warmUp(http, webhook, runtime, concurrency, chats);
                 double processedBefore = runtime.metric("parley_updates_processed_total");
-                double runtimeCpu = CpuTime.seconds(runtime.pid());
-                double postgresCpu = CpuTime.tree(postmaster);
-                double ownCpu = CpuTime.seconds(ProcessHandle.current().pid());
-                intake = load(http, webhook, concurrency, chats, Duration.ofSeconds(seconds));
-                runtimeCpu = CpuTime.seconds(runtime.pid()) - runtimeCpu;
-                postgresCpu = CpuTime.tree(postmaster) - postgresCpu;
-                ownCpu = CpuTime.seconds(ProcessHandle.current().pid()) - ownCpu;
+                for (int i = 1; i <= ROUNDS; i++) {
+                    Usage before = Usage.now(runtime.pid(), postmaster);
+                    Phase intake = load(http, webhook, concurrency, chats, round);
+                    runtimeSide.add(before, Usage.now(runtime.pid(), postmaster));
+                    intakeRounds.add(intake);
+
+                    // The runtime is stopped while pgbench runs, so that its timers, outbox and JIT take nothing from it.
+                    signal(runtime.pid(), "STOP");
+                    try {
+                        before = Usage.now(runtime.pid(), postmaster);
+                        Pgbench reference = pgbench(postgres, database, concurrency, round, script, workDir, i);
+                        pgbenchSide.add(before, Usage.now(runtime.pid(), postmaster));
+                        pgbenchRounds.add(reference);
+                        System.out.printf("  round %d/%d: runtime %.1f updates/s (p99 %.1f ms, %s), pgbench %.1f tps: ratio %.2f%n", i, ROUNDS,
+                                intake.perSecond(), intake.percentileMs(0.99), intake.errorText(), reference.tps(), intake.perSecond() / reference.tps());
+                    } finally {
+                        signal(runtime.pid(), "CONT");
+                    }
+                }
                 double processed = runtime.metric("parley_updates_processed_total") - processedBefore;
                 rssMb = runtime.peakRssMb();
-
-                System.out.printf("runtime: %.1f updates/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d updates answered 200 in %.1f s, %s%n",
-                        intake.perSecond(), intake.percentileMs(0.50), intake.percentileMs(0.99), intake.percentileMs(1.0),
-                        intake.updates(), intake.seconds(), intake.errorText());
-                System.out.printf("  processed by the runtime (parley_updates_processed_total): %.0f%n", processed);
-                System.out.printf("  CPU: runtime %.1f s, PostgreSQL %.1f s, load generator %.1f s (of %.1f s on %d cores)%n",
-                        runtimeCpu, postgresCpu, ownCpu, intake.seconds() * cores, cores);
-                System.out.printf("  runtime peak RSS %d MB%n", rssMb);
+                System.out.printf("  processed by the runtime (parley_updates_processed_total) in the rounds: %.0f%n", processed);
                 System.out.printf("  outbox: backlog %.0f (parley_outbox_backlog, counted every 5 s), %d sendMessage calls to the Bot API stand-in so far;%n"
                         + "  Telegram's 1 s spacing per chat and 30 messages/s limit pace delivery, so the backlog grows: this benchmark measures intake%n",
                         runtime.metric("parley_outbox_backlog"), telegram.sends());
@@ -195,26 +219,94 @@ public final class RuntimeIntake {
             }
         }
 
-        Path workDir = TestServers.workDir("pgbench");
-        System.out.printf("pgbench: the runtime's statements per text update in one transaction, %d clients, %d s (script %s) ...%n",
-                concurrency, seconds, workDir.resolve("runtime-intake.sql"));
-        double postgresCpu = CpuTime.tree(postmaster);
-        double childrenCpu = childrenCpu();
-        Pgbench reference = pgbench(postgres, database, concurrency, seconds, chats, workDir);
-        postgresCpu = CpuTime.tree(postmaster) - postgresCpu;
-        childrenCpu = childrenCpu() - childrenCpu;
-        reference.output().lines().forEach(line -> System.out.println("  | " + line));
-        System.out.printf("pgbench: %.1f tps, p50 %.1f ms, p99 %.1f ms (from its per-transaction log)%n",
-                reference.tps(), reference.p50Ms(), reference.p99Ms());
-        System.out.printf("  CPU: PostgreSQL %.1f s, pgbench %.1f s (of %.1f s on %d cores)%n", postgresCpu, childrenCpu, seconds * (double) cores, cores);
+        Phase intake = Phase.merge(intakeRounds);
+        System.out.printf("runtime: %.1f updates/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d updates answered 200 in %.1f s, %s%n",
+                intake.perSecond(), intake.percentileMs(0.50), intake.percentileMs(0.99), intake.percentileMs(1.0),
+                intake.updates(), intake.seconds(), intake.errorText());
+        System.out.printf("  CPU: runtime %.1f s (of which its JIT compilers %.1f s), PostgreSQL %.1f s, load generator %.1f s (of %.1f s on %d cores)%n",
+                runtimeSide.runtime, runtimeSide.jit, runtimeSide.postgres, runtimeSide.own, intake.seconds() * cores, cores);
+        System.out.printf("  CPU per update: runtime %.3f ms, PostgreSQL %.3f ms, load generator %.3f ms%n",
+                1000 * runtimeSide.runtime / intake.updates(), 1000 * runtimeSide.postgres / intake.updates(), 1000 * runtimeSide.own / intake.updates());
+        System.out.printf("  runtime peak RSS %d MB%n", rssMb);
 
-        double ratio = intake.perSecond() / reference.tps();
+        long transactions = pgbenchRounds.stream().mapToLong(Pgbench::transactions).sum();
+        double pgbenchSeconds = pgbenchRounds.stream().mapToDouble(r -> r.transactions() / r.tps()).sum();
+        long[] pgbenchLatencies = pgbenchRounds.stream().flatMapToLong(r -> Arrays.stream(r.latencyNanos())).sorted().toArray();
+        double tps = transactions / pgbenchSeconds;
+        System.out.printf("pgbench (-M prepared, %d clients, script %s): %.1f tps, p50 %.1f ms, p99 %.1f ms (from its per-transaction logs); last round's report:%n",
+                concurrency, script, tps, percentileMs(pgbenchLatencies, 0.50), percentileMs(pgbenchLatencies, 0.99));
+        pgbenchRounds.get(pgbenchRounds.size() - 1).output().lines().forEach(line -> System.out.println("  | " + line));
+        System.out.printf("  CPU: PostgreSQL %.1f s, pgbench %.1f s, the stopped runtime %.1f s (of %.1f s on %d cores)%n",
+                pgbenchSide.postgres, pgbenchSide.children, pgbenchSide.runtime, pgbenchSeconds * cores, cores);
+        System.out.printf("  CPU per transaction: PostgreSQL %.3f ms, pgbench %.3f ms%n",
+                1000 * pgbenchSide.postgres / transactions, 1000 * pgbenchSide.children / transactions);
+
+        double ratio = intake.perSecond() / tps;
         double p99 = intake.percentileMs(0.99);
         boolean met = ratio >= 0.5 && p99 <= 250;
         System.out.printf("runtime %.1f updates/s vs pgbench %.1f tps: ratio %.2f (goal >= 0.50); runtime p99 %.1f ms (goal <= 250 ms): goal %s%n",
-                intake.perSecond(), reference.tps(), ratio, p99, met ? "met" : "NOT met");
+                intake.perSecond(), tps, ratio, p99, met ? "met" : "NOT met");
         System.out.printf("RESULT runtime-intake updates_per_s=%.1f p50_ms=%.1f p99_ms=%.1f pgbench_tps=%.1f ratio=%.2f rss_mb=%d first_request_s=%.2f%n",
-                intake.perSecond(), intake.percentileMs(0.50), p99, reference.tps(), ratio, rssMb, firstRequestSeconds);
+                intake.perSecond(), intake.percentileMs(0.50), p99, tps, ratio, rssMb, firstRequestSeconds);
+    }
+
+    /** CPU seconds used during one side's rounds, summed: the runtime (and its JIT), PostgreSQL, this JVM, pgbench. */
+    private static final class Usage {
+        double runtime;
+        double jit;
+        double postgres;
+        double own;
+        double children;
+
+        static Usage now(long runtimePid, long postmaster) {
+            Usage now = new Usage();
+            now.runtime = CpuTime.seconds(runtimePid);
+            now.jit = CpuTime.jit(runtimePid);
+            now.postgres = CpuTime.tree(postmaster);
+            now.own = CpuTime.seconds(ProcessHandle.current().pid());
+            now.children = childrenCpu();
+            return now;
+        }
+
+        void add(Usage before, Usage after) {
+            runtime += after.runtime - before.runtime;
+            jit += after.jit - before.jit;
+            postgres += after.postgres - before.postgres;
+            own += after.own - before.own;
+            children += after.children - before.children;
+        }
+    }
+
+    /** kill -STOP / -CONT. */
+    private static void signal(long pid, String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " exited with " + exit);
+        }
+    }
+
+    /** Load in slices until the runtime's JIT has settled (see {@link #JIT_SETTLED}), printing each slice. */
+    private static void warmUp(HttpClient http, URI webhook, RuntimeProcess runtime, int concurrency, int chats) throws InterruptedException {
+        System.out.printf("warming up in %d s slices until the runtime's JIT compilers use under %.0f%% of a core in two in a row (%d s to %d s) ...%n",
+                WARM_UP_SLICE.toSeconds(), JIT_SETTLED * 100, MIN_WARM_UP.toSeconds(), MAX_WARM_UP.toSeconds());
+        long start = System.nanoTime();
+        int quietSlices = 0;
+        while (true) {
+            double jit = CpuTime.jit(runtime.pid());
+            Phase slice = load(http, webhook, concurrency, chats, WARM_UP_SLICE);
+            double jitShare = (CpuTime.jit(runtime.pid()) - jit) / slice.seconds();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            System.out.printf("  warm-up %3d s: %.1f updates/s, p99 %.1f ms, JIT %.0f%% of a core, %s%n",
+                    elapsed.toSeconds(), slice.perSecond(), slice.percentileMs(0.99), jitShare * 100, slice.errorText());
+            if (elapsed.compareTo(MAX_WARM_UP) >= 0) {
+                System.out.println("  the JIT has not settled; measuring anyway");
+                return;
+            }
+            quietSlices = jitShare < JIT_SETTLED ? quietSlices + 1 : 0;
+            if (elapsed.compareTo(MIN_WARM_UP) >= 0 && quietSlices >= 2) {
+                return;
+            }
+        }
     }
 
     /** Posts real updates until one is answered 200; seconds since {@code startNanos}. */
@@ -245,6 +337,13 @@ public final class RuntimeIntake {
 
         double percentileMs(double quantile) {
             return RuntimeIntake.percentileMs(latencyNanos, quantile);
+        }
+
+        static Phase merge(List<Phase> phases) {
+            Map<String, Long> errors = new TreeMap<>();
+            phases.forEach(p -> p.errors().forEach((kind, count) -> errors.merge(kind, count, Long::sum)));
+            return new Phase(phases.stream().mapToLong(Phase::updates).sum(), phases.stream().mapToDouble(Phase::seconds).sum(),
+                    phases.stream().flatMapToLong(p -> Arrays.stream(p.latencyNanos())).sorted().toArray(), errors);
         }
 
         String errorText() {
@@ -398,17 +497,19 @@ public final class RuntimeIntake {
         }
     }
 
-    private record Pgbench(double tps, double p50Ms, double p99Ms, String output) {
+    /** One pgbench run: its transactions, tps (without connection time), sorted latencies and report. */
+    private record Pgbench(long transactions, double tps, long[] latencyNanos, String output) {
     }
 
-    /** pgbench with {@link #PGBENCH_SCRIPT}, its per-transaction log in {@code workDir}. */
-    private static Pgbench pgbench(PostgresServer postgres, String database, int concurrency, int seconds, int chats, Path workDir)
+    private static final Pattern TRANSACTIONS = Pattern.compile("number of transactions actually processed: ([0-9]+)");
+
+    /** pgbench with the script, its per-transaction log in {@code workDir} under a prefix of the round's. */
+    private static Pgbench pgbench(PostgresServer postgres, String database, int concurrency, Duration duration, Path script, Path workDir, int round)
             throws IOException, InterruptedException {
-        Path script = workDir.resolve("runtime-intake.sql");
-        Files.writeString(script, PGBENCH_SCRIPT.replace("{chats}", String.valueOf(chats)));
+        String prefix = "log-" + round;
         // -M prepared: the runtime's client prepares its statements too.
         List<String> command = List.of("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(concurrency), "-j", String.valueOf(Math.min(2, concurrency)),
-                "-T", String.valueOf(seconds), "-f", script.toString(), "-l", "--log-prefix=" + workDir.resolve("log"),
+                "-T", String.valueOf(duration.toSeconds()), "-f", script.toString(), "-l", "--log-prefix=" + workDir.resolve(prefix),
                 "-h", "localhost", "-p", String.valueOf(postgres.port()), "-U", PostgresServer.USER, database);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", PostgresServer.PASSWORD);
@@ -426,16 +527,17 @@ public final class RuntimeIntake {
         }
         int exit = process.waitFor();
         Matcher tps = TPS.matcher(output);
-        if (exit != 0 || !tps.find()) {
+        Matcher transactions = TRANSACTIONS.matcher(output);
+        if (exit != 0 || !tps.find() || !transactions.find()) {
             throw new IllegalStateException("pgbench exited with " + exit + " and no tps line:\n" + output);
         }
         long[] nanos;
         try (Stream<Path> logs = Files.list(workDir)) {
-            nanos = logs.filter(p -> p.getFileName().toString().startsWith("log.")).flatMap(RuntimeIntake::lines)
+            nanos = logs.filter(p -> p.getFileName().toString().startsWith(prefix + ".")).flatMap(RuntimeIntake::lines)
                     // client_id transaction_no latency_us script_no time_epoch time_us
                     .mapToLong(line -> Long.parseLong(line.split(" ")[2]) * 1000).sorted().toArray();
         }
-        return new Pgbench(Double.parseDouble(tps.group(1)), percentileMs(nanos, 0.50), percentileMs(nanos, 0.99), output.strip());
+        return new Pgbench(Long.parseLong(transactions.group(1)), Double.parseDouble(tps.group(1)), nanos, output.strip());
     }
 
     private static Stream<String> lines(Path file) {
