@@ -77,7 +77,7 @@ public final class RuntimeIntake {
      */
     private static final Duration WARM_UP_SLICE = Duration.ofSeconds(5);
     private static final Duration MIN_WARM_UP = Duration.ofSeconds(20);
-    private static final Duration MAX_WARM_UP = Duration.ofSeconds(120);
+    private static final Duration MAX_WARM_UP = Duration.ofSeconds(180);
     private static final double JIT_SETTLED = 0.03;
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     private static final int DEFAULT_POOL_SIZE = 10;
@@ -192,7 +192,9 @@ public final class RuntimeIntake {
                 for (int i = 1; i <= ROUNDS; i++) {
                     Usage before = Usage.now(runtime.pid(), postmaster);
                     Phase intake = load(http, webhook, concurrency, chats, round);
-                    runtimeSide.add(before, Usage.now(runtime.pid(), postmaster));
+                    Usage after = Usage.now(runtime.pid(), postmaster);
+                    runtimeSide.add(before, after);
+                    double jitShare = (after.jit - before.jit) / intake.seconds();
                     intakeRounds.add(intake);
 
                     // The runtime is stopped while pgbench runs, so that its timers, outbox and JIT take nothing from it.
@@ -202,8 +204,8 @@ public final class RuntimeIntake {
                         Pgbench reference = pgbench(postgres, database, concurrency, round, script, workDir, i);
                         pgbenchSide.add(before, Usage.now(runtime.pid(), postmaster));
                         pgbenchRounds.add(reference);
-                        System.out.printf("  round %d/%d: runtime %.1f updates/s (p99 %.1f ms, %s), pgbench %.1f tps: ratio %.2f%n", i, ROUNDS,
-                                intake.perSecond(), intake.percentileMs(0.99), intake.errorText(), reference.tps(), intake.perSecond() / reference.tps());
+                        System.out.printf("  round %d/%d: runtime %.1f updates/s (p99 %.1f ms, JIT %.0f%% of a core, %s), pgbench %.1f tps: ratio %.2f%n", i, ROUNDS,
+                                intake.perSecond(), intake.percentileMs(0.99), jitShare * 100, intake.errorText(), reference.tps(), intake.perSecond() / reference.tps());
                     } finally {
                         signal(runtime.pid(), "CONT");
                     }
@@ -286,7 +288,7 @@ public final class RuntimeIntake {
     }
 
     /** Load in slices until the runtime's JIT has settled (see {@link #JIT_SETTLED}), printing each slice. */
-    private static void warmUp(HttpClient http, URI webhook, RuntimeProcess runtime, int concurrency, int chats) throws InterruptedException {
+    private static void warmUp(HttpClient http, URI webhook, RuntimeProcess runtime, int concurrency, int chats) throws Exception {
         System.out.printf("warming up in %d s slices until the runtime's JIT compilers use under %.0f%% of a core in two in a row (%d s to %d s) ...%n",
                 WARM_UP_SLICE.toSeconds(), JIT_SETTLED * 100, MIN_WARM_UP.toSeconds(), MAX_WARM_UP.toSeconds());
         long start = System.nanoTime();
@@ -294,10 +296,12 @@ public final class RuntimeIntake {
         while (true) {
             double jit = CpuTime.jit(runtime.pid());
             Phase slice = load(http, webhook, concurrency, chats, WARM_UP_SLICE);
+            // Scraped as Prometheus would be, every few seconds: its code is warm too when the rounds read the metric.
+            double processed = runtime.metric("parley_updates_processed_total");
             double jitShare = (CpuTime.jit(runtime.pid()) - jit) / slice.seconds();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            System.out.printf("  warm-up %3d s: %.1f updates/s, p99 %.1f ms, JIT %.0f%% of a core, %s%n",
-                    elapsed.toSeconds(), slice.perSecond(), slice.percentileMs(0.99), jitShare * 100, slice.errorText());
+            System.out.printf("  warm-up %3d s: %.1f updates/s, p99 %.1f ms, JIT %.0f%% of a core, %s, %.0f processed so far%n",
+                    elapsed.toSeconds(), slice.perSecond(), slice.percentileMs(0.99), jitShare * 100, slice.errorText(), processed);
             if (elapsed.compareTo(MAX_WARM_UP) >= 0) {
                 System.out.println("  the JIT has not settled; measuring anyway");
                 return;
