@@ -21,13 +21,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Delivers what the router put in the outbox. Each round takes, per chat, the oldest pending message that is due,
  * locks it ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work and never take the same row), sends it and
- * records the outcome in the same transaction. A round walks each open channel's pending messages in id order and
- * stops when it has enough, so it costs what it sends, not the size of the backlog. (The chat's head is a scalar
- * subquery on purpose: as NOT EXISTS the planner may make it an anti-join, which on a table without statistics yet
- * probed only by channel and took seconds per round.) It only takes messages of the
- * channels it has senders for: a replica without a channel (an older version during a rollout) leaves them to the
- * others. A crash between a send and its commit sends that message again after the restart: at least once, and once
- * in normal operation.
+ * records the outcome in the same transaction. It only takes messages of the channels it has senders for: a replica
+ * without a channel (an older version during a rollout) leaves them to the others. A crash between a send and its
+ * commit sends that message again after the restart: at least once, and once in normal operation.
+ *
+ * <p>A round walks each open channel's pending messages in id order and stops when it has enough, so it costs what
+ * it sends, not the size of the backlog. The chat's head is a scalar subquery on purpose: written as NOT EXISTS, the
+ * planner may make it an anti-join, which on a table without statistics yet was probed by channel alone and took
+ * seconds per round.
  *
  * <p>Limits hold across replicas because their state is in PostgreSQL:
  * <ul>
