@@ -24,6 +24,8 @@ public final class RuntimeProcess {
     private final Path log;
     private final long startedNanos;
     private final String name;
+    /** One client for the readiness polls and metric reads: each JDK client keeps a selector thread of its own. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private RuntimeProcess(String name, Process process, int port, Path log, long startedNanos) {
         this.name = name;
@@ -68,7 +70,6 @@ public final class RuntimeProcess {
     /** Waits for {@code /q/health/ready} to say UP; fails early with the log's tail if the process exits. */
     public Duration awaitReady(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("runtime " + name + " exited with " + process.exitValue() + ":\n" + tail(40));
@@ -111,7 +112,7 @@ public final class RuntimeProcess {
     /** A metric's value (the sum over its series) from {@code /q/metrics}, or -1 when the process does not answer. */
     public double metric(String name) throws InterruptedException {
         try {
-            return PrometheusText.sum(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/q/metrics")).build(),
+            return PrometheusText.sum(http.send(HttpRequest.newBuilder(URI.create(url() + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body(), name);
         } catch (IOException e) {
             return -1;
