@@ -1,0 +1,3 @@
+module parley.local/tools/node/pause
+
+go 1.24
