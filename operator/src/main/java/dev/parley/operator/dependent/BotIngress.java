@@ -5,15 +5,24 @@ import java.util.HashMap;
 
 import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.api.v1alpha1.bot.IngressSpec;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-/** Routes the host of spec.publicUrl to the bot's Service; only when spec.ingress is set. */
+/**
+ * Routes the host of spec.publicUrl to the bot's Service; only when spec.ingress is set. Only what the outside
+ * needs is published: the channels' webhooks ({@code /webhooks/<bot>}) and the owner API ({@code /api/v1}). The
+ * operations endpoints under {@code /q/} (metrics, health, OpenAPI) stay inside the cluster.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = BotNames.SELECTOR))
 public class BotIngress extends BotDependent<Ingress> {
+
+    /** The owner API's prefix; the runtime serves it with a bearer token. */
+    public static final String PUBLIC_OWNER_API = "/api/v1";
 
     public BotIngress() {
         super(Ingress.class);
@@ -42,16 +51,18 @@ public class BotIngress extends BotDependent<Ingress> {
                 .addNewRule()
                 .withHost(host)
                 .withNewHttp()
-                .addNewPath()
-                .withPath("/")
-                .withPathType("Prefix")
-                .withNewBackend().withNewService().withName(BotNames.name(bot)).withNewPort().withName("http").endPort().endService().endBackend()
-                .endPath()
+                .addToPaths(path(bot, "/webhooks/" + BotNames.name(bot)), path(bot, PUBLIC_OWNER_API))
                 .endHttp()
                 .endRule();
         if (spec.getTlsSecretName() != null) {
             builder.addNewTl().withHosts(host).withSecretName(spec.getTlsSecretName()).endTl();
         }
         return builder.endSpec().build();
+    }
+
+    private static HTTPIngressPath path(Bot bot, String prefix) {
+        return new HTTPIngressPathBuilder().withPath(prefix).withPathType("Prefix")
+                .withNewBackend().withNewService().withName(BotNames.name(bot)).withNewPort().withName("http").endPort().endService().endBackend()
+                .build();
     }
 }

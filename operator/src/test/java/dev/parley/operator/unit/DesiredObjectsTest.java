@@ -217,6 +217,24 @@ class DesiredObjectsTest {
         assertThat(plain.getMetadata().getAnnotations()).as("mutable and empty, as the SDK's comparison needs").isEmpty();
     }
 
+    @Test
+    void ingressPublishesTheWebhooksAndTheOwnerApiButNeverTheOperationsEndpoints() {
+        var paths = BotIngress.desired(Fixtures.bot("  ingress: {className: nginx}\n")).getSpec().getRules().get(0).getHttp().getPaths();
+
+        assertThat(paths).extracting(p -> p.getPath()).containsExactlyInAnyOrder("/webhooks/textile-orders", "/api/v1");
+        assertThat(paths).allSatisfy(p -> assertThat(p.getPathType()).isEqualTo("Prefix"));
+        // an Ingress Prefix matches whole path elements: neither prefix covers /q/metrics, /q/openapi or /q/health
+        for (String internal : List.of("/q/metrics", "/q/openapi", "/q/health/ready", "/", "/webhooks/other-bot/telegram")) {
+            assertThat(paths).noneSatisfy(p -> assertThat(prefixMatches(p.getPath(), internal)).isTrue());
+        }
+        assertThat(paths).anySatisfy(p -> assertThat(prefixMatches(p.getPath(), "/webhooks/textile-orders/telegram")).isTrue());
+    }
+
+    /** Kubernetes' Prefix path type: the path split by '/' element-wise starts with the prefix's elements. */
+    private static boolean prefixMatches(String prefix, String path) {
+        return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+    }
+
     private static String checksum(BotInputs in) {
         return BotDeployment.desired(in).getSpec().getTemplate().getMetadata().getAnnotations().get(BotDeployment.CHECKSUM_ANNOTATION);
     }
