@@ -5,11 +5,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
-/** The runtime cannot start without knowing its database: no Deployment until the StorageBackend exists. */
+/**
+ * The runtime cannot start without knowing its database, nor with a flow it does not serve: no Deployment until the
+ * StorageBackend exists, and none (an existing one is deleted) while the Bot's flow is not one the runtime serves.
+ */
 public class HasStorage implements Condition<Object, Bot> {
 
     @Override
     public boolean isMet(DependentResource<Object, Bot> dependentResource, Bot bot, Context<Bot> context) {
-        return BotInputs.cachedStorage(bot, context).isPresent();
+        return ServedFlows.served(bot) && BotInputs.cachedStorage(bot, context).isPresent();
     }
 }

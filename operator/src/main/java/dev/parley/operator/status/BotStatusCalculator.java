@@ -11,6 +11,7 @@ import dev.parley.api.v1alpha1.bot.BotStatus;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
 import dev.parley.operator.dependent.BotInputs;
 import dev.parley.operator.dependent.BotNames;
+import dev.parley.operator.dependent.ServedFlows;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -54,7 +55,13 @@ public final class BotStatusCalculator {
 
         BotPhase phase;
         Condition readyCondition;
-        if (!missing.isEmpty()) {
+        if (!ServedFlows.served(bot)) {
+            phase = BotPhase.Failed;
+            readyCondition = Conditions.of(Bot.READY, false, "UnsupportedFlow", "flow "
+                    + ServedFlows.name(bot.getSpec().getFlow()) + " is not served by this runtime (it serves "
+                    + ServedFlows.SERVED.stream().map(ServedFlows::name).sorted().collect(Collectors.joining(", "))
+                    + "); no runtime is deployed for this Bot", generation);
+        } else if (!missing.isEmpty()) {
             phase = BotPhase.Failed;
             readyCondition = Conditions.of(Bot.READY, false, "MissingReference", "missing " + String.join(", ", missing), generation);
         } else if (paused) {

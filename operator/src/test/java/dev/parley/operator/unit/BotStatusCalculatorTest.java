@@ -35,6 +35,19 @@ class BotStatusCalculatorTest {
     }
 
     @Test
+    void aFlowTheRuntimeDoesNotServeIsRefusedWithAConditionNotACrashLoop() {
+        Bot shop = Fixtures.bot("");
+        shop.getSpec().setFlow(dev.parley.api.v1alpha1.bot.Flow.SHOP);
+        BotInputs in = new BotInputs(shop, Optional.of(Fixtures.storage()), Optional.empty(), Fixtures.allSecrets(), Fixtures.CONFIG);
+        BotStatus status = BotStatusCalculator.calculate(in, Optional.empty());
+
+        assertThat(status.getPhase()).isEqualTo(BotPhase.Failed);
+        assertThat(condition(status, Bot.READY).getStatus()).isEqualTo("False");
+        assertThat(condition(status, Bot.READY).getReason()).isEqualTo("UnsupportedFlow");
+        assertThat(condition(status, Bot.READY).getMessage()).contains("flow shop is not served", "orderAgent");
+    }
+
+    @Test
     void aMissingSecretIsNamedInChannelsReady() {
         var secrets = new java.util.HashMap<>(Fixtures.allSecrets());
         secrets.remove("cache");
