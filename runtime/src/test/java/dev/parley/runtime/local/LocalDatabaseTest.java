@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import dev.parley.testing.TestServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** A person trying Parley locally expects the data of the last run to be there the next time. */
+/**
+ * A person trying Parley locally expects the data of the last run to be there the next time, every update answered
+ * 200 among it.
+ */
 class LocalDatabaseTest {
 
     @Test
@@ -41,6 +44,20 @@ class LocalDatabaseTest {
         try (EmbeddedPostgres running = LocalDatabase.start(dataDir, 0)) {
             assertThatThrownBy(() -> LocalDatabase.start(dataDir, 0))
                     .hasMessageContaining("Another process is using the local PostgreSQL data in " + dataDir.toAbsolutePath());
+        }
+    }
+
+    @Test
+    void theServerFlushesEveryCommitBeforeItIsAcknowledged() throws Exception {
+        Path dataDir = TestServers.workDir("local-db").resolve("postgres");
+        try (EmbeddedPostgres server = LocalDatabase.start(dataDir, 0);
+                Connection connection = server.getPostgresDatabase().getConnection();
+                ResultSet rs = connection.createStatement().executeQuery(
+                        "SELECT current_setting('fsync'), current_setting('synchronous_commit'), current_setting('full_page_writes')")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).as("fsync").isEqualTo("on");
+            assertThat(rs.getString(2)).as("synchronous_commit").isEqualTo("on");
+            assertThat(rs.getString(3)).as("full_page_writes").isEqualTo("on");
         }
     }
 }
