@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
@@ -18,7 +19,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * <p>It keeps what it acknowledged, as a production server does: every commit is flushed to disk before the runtime
  * answers 200 ({@link #SERVER_CONFIG}), so neither a crash of the runtime, of the server, nor of the machine loses
- * an update that was answered 200.
+ * an update that was answered 200. When the server dies, {@link LocalDatabaseSupervisor} starts it again.
  */
 public final class LocalDatabase {
 
@@ -44,10 +45,12 @@ public final class LocalDatabase {
             "max_connections", "300");
 
     /** A start after a crash replays the WAL written since the last checkpoint before it answers. */
-    private static final Duration STARTUP_WAIT = Duration.ofMinutes(5);
+    private static final Duration STARTUP_WAIT = LocalDatabaseSupervisor.START_TIMEOUT;
 
     /** Held so the level set below stays: runs before Quarkus has configured logging, when everything is logged. */
     private static final java.util.logging.Logger ZONKY_LOG = java.util.logging.Logger.getLogger("io.zonky");
+
+    private static volatile LocalDatabaseSupervisor supervisor;
 
     private LocalDatabase() {
     }
@@ -60,7 +63,12 @@ public final class LocalDatabase {
         Path dataDir = Path.of(valueOr(setting(DATA_DIR_ENV, "parley.data-dir"), ".parley/postgres")).toAbsolutePath();
         int port = Integer.parseInt(valueOr(setting(PORT_ENV, "parley.local-db-port"), String.valueOf(DEFAULT_PORT)));
         EmbeddedPostgres postgres = start(dataDir, port);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "local-postgres-stop"));
+        LocalDatabaseSupervisor watching = LocalDatabaseSupervisor.watch(dataDir, postgres.getPort(), SERVER_CONFIG);
+        supervisor = watching;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            watching.stop();
+            close(postgres); // pg_ctl stop on the data directory: whichever postmaster runs there now
+        }, "local-postgres-stop"));
 
         System.setProperty("parley.db.host", "localhost");
         System.setProperty("parley.db.port", String.valueOf(postgres.getPort()));
@@ -81,6 +89,11 @@ public final class LocalDatabase {
         }
         LOG.infof("No database configured (PARLEY_DB_HOST): started a local PostgreSQL on port %d with its data in %s",
                 postgres.getPort(), dataDir);
+    }
+
+    /** The supervisor of the local server, when this runtime started one. */
+    static Optional<LocalDatabaseSupervisor> supervisor() {
+        return Optional.ofNullable(supervisor);
     }
 
     static EmbeddedPostgres start(Path dataDir, int port) {

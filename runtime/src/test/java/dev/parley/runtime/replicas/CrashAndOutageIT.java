@@ -38,7 +38,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The packaged runtime through a crash, a database outage, and a start without a required setting; and the local
- * run (no {@code PARLEY_DB_HOST}, its own PostgreSQL) through a machine crash.
+ * run (no {@code PARLEY_DB_HOST}, its own PostgreSQL) through the death of its database and through a machine crash.
  */
 class CrashAndOutageIT {
 
@@ -130,6 +130,34 @@ class CrashAndOutageIT {
 
         assertThat(runtime.awaitExit(Duration.ofSeconds(90))).isNotZero();
         assertThat(runtime.log()).contains("Missing setting PARLEY_TELEGRAM_TOKEN").contains("spec.channels.telegram.tokenSecretRef");
+    }
+
+    @Test
+    void whenTheLocalDatabaseIsKilledMidBurstTheRuntimeStartsItAgainAndKeepsEveryUpdateItAcknowledged() throws Exception {
+        Path dataDir = TestServers.workDir("local-db-kill").resolve("postgres");
+        int dbPort = freePort();
+        runtime = RuntimeProcess.start(Replicas.jar(), "local-db-kill", localEnv(dataDir, dbPort, telegram));
+        runtime.awaitReady(Duration.ofSeconds(90));
+        long killed = postmasterPid(dataDir);
+
+        Burst burst = new Burst(runtime.url(), 8);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> burst.acknowledged.size() >= 150);
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly(); // SIGKILL, mid-burst
+            int acknowledgedAtTheKill = burst.acknowledged.size();
+            // Nobody starts it again but the runtime itself; the burst goes on meanwhile, and is taken again.
+            await().atMost(Duration.ofSeconds(90)).until(() -> burst.acknowledged.size() >= acknowledgedAtTheKill + 150);
+        } finally {
+            burst.stop();
+        }
+
+        System.out.printf("local database killed mid-burst: %d updates sent, %d answered 200, %d not taken%n",
+                burst.sent.get(), burst.acknowledged.size(), burst.refused.get());
+        assertThat(burst.refused.get()).as("updates not taken while the database was gone").isPositive();
+        assertThat(postmasterPid(dataDir)).as("a new postmaster").isNotEqualTo(killed);
+        assertThat(runtime.log()).contains("Started the local PostgreSQL again after it died");
+        assertThat(storedUpdateIds(dbPort)).as("every update answered 200 is in the database").containsAll(burst.acknowledged);
+        assertThat(runtime.metric("parley_local_database_restarts_total")).isEqualTo(1.0);
     }
 
     @Test
