@@ -2,8 +2,12 @@ package dev.parley.runtime.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +104,7 @@ public final class LocalDatabase {
         ZONKY_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
             Files.createDirectories(dataDir);
+            stopServerLeftRunning(dataDir);
             // The server's own log goes beside its data rather than into the runtime's log.
             ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("postgres.log").toFile());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -121,6 +126,47 @@ public final class LocalDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the local PostgreSQL in " + dataDir
                     + " on port " + port + " (set " + DATA_DIR_ENV + " or " + PORT_ENV + ", or PARLEY_DB_HOST for an existing server)", e);
+        }
+    }
+
+    /**
+     * A runtime that was killed (SIGKILL, OOM killer) leaves its server running. The next start's postmaster then
+     * refuses the data directory, and zonky, which does not look at pg_ctl's exit, carries on with whatever answers
+     * on the port: a server this runtime did not start and does not watch, with the settings of whoever started it
+     * (an earlier version's fsync off, say). Such a server has nobody holding the data directory's lock any more
+     * (zonky's {@code epg-lock}, held by the runtime that started it): it is stopped (a fast shutdown, which keeps
+     * every commit) and started afresh. A server whose runtime still runs holds the lock and is left alone; the start
+     * then fails saying so.
+     */
+    private static void stopServerLeftRunning(Path dataDir) throws IOException {
+        Optional<ProcessHandle> left = LocalDatabaseSupervisor.runningPostmaster(dataDir);
+        if (left.isEmpty() || !lockIsFree(dataDir.resolve("epg-lock"))) {
+            return;
+        }
+        ProcessHandle postmaster = left.get();
+        Path binary = Path.of(postmaster.info().command().orElseThrow());
+        LOG.warnf("A local PostgreSQL (PID %d) was left running on %s by a runtime that ended without stopping it; stopping it first",
+                postmaster.pid(), dataDir);
+        try {
+            int exit = LocalDatabaseSupervisor.pgCtl(binary, dataDir, "stop", "-m", "fast", "-w", "-t", "60").waitFor();
+            if (exit != 0) {
+                throw new IOException("pg_ctl stop exited with " + exit + " for the PostgreSQL left running in " + dataDir);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the PostgreSQL left running in " + dataDir, e);
+        }
+    }
+
+    private static boolean lockIsFree(Path lockFile) throws IOException {
+        if (!Files.exists(lockFile)) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            return lock != null;
+        } catch (OverlappingFileLockException e) {
+            return false; // held in this JVM
         }
     }
 

@@ -193,6 +193,34 @@ class CrashAndOutageIT {
         assertThat(lost).as("updates answered 200 and lost in the crash").isEmpty();
     }
 
+    @Test
+    void aLocalRuntimeKilledAloneLeavesItsDatabaseRunningAndTheNextStartTakesItOver() throws Exception {
+        Path dataDir = TestServers.workDir("local-runtime-kill").resolve("postgres");
+        int dbPort = freePort();
+        Map<String, String> env = localEnv(dataDir, dbPort, telegram);
+        runtime = RuntimeProcess.start(Replicas.jar(), "local-kill-1", env);
+        runtime.awaitReady(Duration.ofSeconds(90));
+        assertThat(Replicas.postText(runtime.url(), 1, 9100, "before the crash")).isEqualTo(200);
+        ProcessHandle left = ProcessHandle.of(postmasterPid(dataDir)).orElseThrow();
+        runtime.kill();
+        try {
+            assertThat(left.isAlive()).as("the database outlives its runtime").isTrue();
+
+            runtime = RuntimeProcess.start(Replicas.jar(), "local-kill-2", env);
+            runtime.awaitReady(Duration.ofSeconds(90));
+
+            // Not used as it is (zonky would: it ignores pg_ctl's failure and takes whatever answers on the port),
+            // with whatever settings an earlier version started it with: stopped, and started by this runtime.
+            assertThat(postmasterPid(dataDir)).as("a postmaster of this runtime").isNotEqualTo(left.pid());
+            assertThat(runtime.log()).contains("was left running");
+            await("the server left running was stopped").atMost(Duration.ofSeconds(10)).until(() -> !left.isAlive());
+            assertThat(Replicas.postText(runtime.url(), 2, 9100, "after the crash")).isEqualTo(200);
+            assertThat(storedUpdateIds(dbPort)).contains(1, 2);
+        } finally {
+            left.destroyForcibly(); // when the start failed to take it over
+        }
+    }
+
     /** The environment of a runtime run locally: no PARLEY_DB_HOST, so it starts its own PostgreSQL in dataDir. */
     private static Map<String, String> localEnv(Path dataDir, int dbPort, FakeTelegram telegram) {
         Map<String, String> env = new HashMap<>();
