@@ -61,6 +61,9 @@ import dev.parley.testing.TestServers;
  * shared host. While pgbench runs the runtime is stopped (SIGSTOP), so that nothing of it competes with pgbench.
  * {@code seconds} is the measured time of each side, split over the rounds.
  *
+ * <p>Not durable, and it says so when it starts: the database is the test server ({@link PostgresServer}, fsync and
+ * synchronous_commit off), not the runtime's own local database, which flushes every commit before the 200.
+ *
  * <p>The runtime's connection pool ({@code PARLEY_DB_POOL_SIZE}, default 10) is raised to the concurrency, so that
  * it may hold as many connections as pgbench; set {@code PARLEY_DB_POOL_SIZE} for {@code benchmarks/run} to choose
  * another size.
@@ -144,6 +147,10 @@ public final class RuntimeIntake {
         long postmaster = postmasterPid(postgres, database);
         System.out.printf("runtime-intake: %d concurrent senders, %d chats; after the warm-up, %d rounds of %d s of the runtime, each followed by %d s of pgbench; %s, %d cores%n",
                 concurrency, chats, ROUNDS, round.toSeconds(), round.toSeconds(), serverVersion(postgres, database), cores);
+        // Opting out of durability, and saying so: both sides commit without waiting for a WAL flush.
+        System.out.println("runtime-intake: NOT DURABLE, on purpose: the test server (PostgresServer) runs with fsync and synchronous_commit off,"
+                + " for the runtime and pgbench alike, so no commit waits for the disk; the runtime's own local database and a production"
+                + " server do wait, and take fewer updates/s on a slow disk");
         Path workDir = TestServers.workDir("pgbench");
         Path script = workDir.resolve("runtime-intake.sql");
         Files.writeString(script, pgbenchScript(chats));
