@@ -1,6 +1,6 @@
 package dev.parley.runtime.channel.console;
 
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.ChannelSender;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -25,8 +25,6 @@ public final class ConsoleSender implements ChannelSender {
 
     @Override
     public Uni<Result> send(String chatId, OutboundMessage message) {
-        return pool.preparedQuery("INSERT INTO console_message (chat_id, direction, payload) VALUES ($1, 'out', $2) RETURNING id")
-                .execute(Tuple.of(chatId, message.toJson()))
-                .map(rows -> (Result) new Sent(String.valueOf(rows.iterator().next().getLong("id"))));
+        return ConsoleTranscript.add(pool, chatId, "out", message.toJson()).map(id -> (Result) new Sent(String.valueOf(id)));
     }
 }
