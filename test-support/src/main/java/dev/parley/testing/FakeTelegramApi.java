@@ -29,6 +29,11 @@ public final class FakeTelegramApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "fake-telegram");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger messageIds = new AtomicInteger(100);
     private volatile String webhookUrl = "";
@@ -36,7 +41,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     public FakeTelegramApi(String address) throws IOException {
         server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -104,5 +109,6 @@ public final class FakeTelegramApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
