@@ -163,7 +163,9 @@ class RealNodeIT {
         }
         assertThat(sampleBots).hasSizeGreaterThanOrEqualTo(3);
         Set<String> served = Set.of("orderAgent");
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5))
+                .failFast("a sample's runtime pod restarted", () -> sampleBots.stream().anyMatch(RealNodeIT::restarted))
+                .untilAsserted(() -> {
             for (String name : sampleBots) {
                 Bot bot = client.resources(Bot.class).inNamespace(NS).withName(name).get();
                 Condition ready = condition(bot, Bot.READY).orElseThrow(() -> new AssertionError(bot.getMetadata().getName() + " has no Ready"));
@@ -316,11 +318,35 @@ class RealNodeIT {
     }
 
     static void awaitReady(String bot, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+        // a runtime that exits at startup will not get better: fail at once, with what it said
+        await().atMost(timeout).pollInterval(Duration.ofSeconds(2))
+                .failFast("a runtime pod of " + bot + " restarted", () ->
+                        assertThat(restarted(bot)).as(() -> "a runtime pod of " + bot + " restarted:\n" + lastWords(bot)).isFalse())
+                .untilAsserted(() -> {
             Bot current = client.resources(Bot.class).inNamespace(NS).withName(bot).get();
             Condition ready = condition(current, Bot.READY).orElseThrow(() -> new AssertionError(bot + " has no Ready condition yet"));
             assertThat(ready.getStatus()).as(bot + ": " + ready.getReason() + " " + ready.getMessage() + "\n" + podReport(bot)).isEqualTo("True");
         });
+    }
+
+    static boolean restarted(String bot) {
+        return pods("parley.dev/bot", bot).stream().flatMap(p -> p.getStatus().getContainerStatuses().stream())
+                .anyMatch(c -> c.getRestartCount() > 0);
+    }
+
+    /** The end of the log of a runtime pod's container that exited. */
+    static String lastWords(String bot) {
+        for (Pod pod : pods("parley.dev/bot", bot)) {
+            if (pod.getStatus().getContainerStatuses().stream().anyMatch(c -> c.getRestartCount() > 0)) {
+                try {
+                    String log = client.pods().inNamespace(NS).withName(pod.getMetadata().getName()).terminated().getLog();
+                    return log.length() > 4000 ? log.substring(log.length() - 4000) : log;
+                } catch (RuntimeException e) {
+                    return "(no log: " + e.getMessage() + ")";
+                }
+            }
+        }
+        return "";
     }
 
     static String podReport(String bot) {
