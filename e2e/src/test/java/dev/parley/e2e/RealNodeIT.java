@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
 import dev.parley.testing.FakeTelegramApi;
@@ -50,6 +53,8 @@ class RealNodeIT {
     static final Path REPO = KubeNode.repoRoot();
     static final Path SAMPLES = REPO.resolve("manifests/samples");
     static final String WEBHOOK_SECRET = "e2e-hook-secret";
+    static final String OWNER_TOKEN = "e2e-owner-token";
+    static final ObjectMapper JSON = new ObjectMapper();
 
     static ParleyOnNode parley;
     static KubeNode node;
@@ -183,11 +188,14 @@ class RealNodeIT {
 
     @Test
     @Order(5)
-    void withTwoReplicasAPodDeletedMidConversationLosesNothingAndTheLeaseMovesToTheSurvivor() throws Exception {
+    void withTwoReplicasAnOrderSurvivesAPodDeletedMidConversationTheLeaseMovesAndTheOwnersApprovalSendsTheInvoice() throws Exception {
         client.resource(new SecretBuilder().withNewMetadata().withName("orders-telegram").endMetadata()
                 .withStringData(Map.of("token", "5252:e2e", "webhook-secret", WEBHOOK_SECRET)).build())
                 .inNamespace(NS).serverSideApply();
-        // a Bot with everything the order agent uses: owners, commerce, schedules
+        client.resource(new SecretBuilder().withNewMetadata().withName("orders-owner-api").endMetadata()
+                .withStringData(Map.of("token", OWNER_TOKEN)).build())
+                .inNamespace(NS).serverSideApply();
+        // a Bot with everything the order agent uses: owners, commerce, schedules, the owner API; the demo catalog
         apply("""
                 apiVersion: parley.dev/v1alpha1
                 kind: Bot
@@ -204,10 +212,15 @@ class RealNodeIT {
                   owners: [{name: Asha, telegramUserId: "777"}]
                   commerce: {currency: INR, taxRatePercent: 5, invoicePrefix: TEX-, languages: [en, hi]}
                   schedules: {reminderCron: "0 10 * * *", timeZone: Asia/Kolkata}
+                  ownerApiTokenSecretRef: {name: orders-owner-api, key: token}
                   runtime:
-                    env: [{name: PARLEY_TELEGRAM_API_URL, value: "%s"}]
+                    env:
+                    - {name: PARLEY_TELEGRAM_API_URL, value: "%s"}
+                    - {name: PARLEY_DEMO_CATALOG, value: "true"}
                 """.formatted(telegram.url()));
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> readyPods("orders") == 2);
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2))
+                .failFast("a runtime pod of orders restarted", () -> restarted("orders"))
+                .until(() -> readyPods("orders") == 2);
         String lease = "orders-leader";
         await().atMost(Duration.ofMinutes(2)).until(() -> holder(lease).isPresent());
         // the runtime names itself <pod>-<instance> in the Lease
@@ -215,7 +228,7 @@ class RealNodeIT {
                 .orElseThrow(() -> new AssertionError("the Lease holder " + holder(lease) + " is none of " + podNames("orders")));
 
         long chat = 515151;
-        assertThat(sendUpdate("orders", 2001, chat, "10m blue cotton").statusCode()).isEqualTo(200);
+        assertThat(sendUpdate("orders", 2001, chat, "2 rolls blue cotton").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> telegram.messagesTo(chat).size() >= 1);
         assertThat(telegram.messagesTo(chat).get(0).token()).isEqualTo("5252:e2e");
         client.pods().inNamespace(NS).withName(leader).withGracePeriod(0).delete();
@@ -236,6 +249,16 @@ class RealNodeIT {
         assertThat(sendUpdate("orders", 2003, chat, "hello").statusCode()).isEqualTo(200);
         Thread.sleep(5000);
         assertThat(telegram.messagesTo(chat)).hasSize(replies);
+
+        // the order placed over the webhook: the owner approves it through the owner API, and the invoice is sent
+        JsonNode orders = JSON.readTree(await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(
+                () -> ownerApi("GET", "/api/v1/orders", "orders"),
+                r -> r.statusCode() == 200 && r.body().contains("\"id\"")).body()).path("orders");
+        long orderId = orders.get(0).path("id").asLong();
+        HttpResponse<String> approval = ownerApi("POST", "/api/v1/orders/" + orderId + "/approve", "orders");
+        assertThat(approval.statusCode()).as(approval.body()).isEqualTo(200);
+        assertThat(JSON.readTree(approval.body()).path("invoiceNumber").asText()).startsWith("TEX-");
+        await().atMost(Duration.ofSeconds(90)).until(() -> !telegram.calls("sendDocument").isEmpty());
     }
 
     @Test
@@ -301,6 +324,15 @@ class RealNodeIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    static HttpResponse<String> ownerApi(String method, String path, String bot) throws Exception {
+        String clusterIp = client.services().inNamespace(NS).withName(bot).get().getSpec().getClusterIP();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + clusterIp + path))
+                .header("Authorization", "Bearer " + OWNER_TOKEN).timeout(Duration.ofSeconds(30))
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json").build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
 
     static HttpResponse<String> sendUpdate(String bot, long updateId, long chatId, String text) throws Exception {
         String clusterIp = client.services().inNamespace(NS).withName(bot).get().getSpec().getClusterIP();
