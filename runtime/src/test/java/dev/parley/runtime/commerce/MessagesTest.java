@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import dev.parley.runtime.message.Messages;
 
 class MessagesTest {
 

@@ -13,16 +13,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.channel.Intake;
 import dev.parley.runtime.channel.Problems;
 import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.message.InboundMessage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The local console channel (DESIGN §6): chat with the bot over HTTP, without Telegram or WhatsApp.

@@ -17,14 +17,14 @@ import org.jboss.logging.Logger;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
-import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.channel.Intake;
 import dev.parley.runtime.channel.Problems;
 import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.message.InboundMessage;
 import io.smallrye.mutiny.Uni;
 
 /**

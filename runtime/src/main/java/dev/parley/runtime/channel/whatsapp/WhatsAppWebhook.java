@@ -3,7 +3,6 @@ package dev.parley.runtime.channel.whatsapp;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -25,16 +24,15 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
-import dev.parley.runtime.outbox.Outbox;
-import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.channel.Intake;
 import dev.parley.runtime.channel.Problems;
 import dev.parley.runtime.channel.whatsapp.WhatsAppNotifications.Notification;
 import dev.parley.runtime.channel.whatsapp.WhatsAppNotifications.Status;
 import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.message.InboundMessage;
+import dev.parley.runtime.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * WhatsApp Cloud API's webhook, {@code /webhooks/{bot}/whatsapp}

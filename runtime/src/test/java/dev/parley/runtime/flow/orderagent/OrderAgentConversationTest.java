@@ -57,7 +57,7 @@ class OrderAgentConversationTest {
         String summary = say("c1", "jitna hai utna bhej do");
 
         assertThat(summary).contains("1. blue cotton: 12.00 m = INR 1,440.00").contains("Subtotal: INR 1,440.00");
-        assertThat(state("c1")).isEqualTo(OrderAgentFlow.CONFIRMATION);
+        assertThat(state("c1")).isEqualTo(CustomerTurns.CONFIRMATION);
     }
 
     @Test
@@ -75,7 +75,7 @@ class OrderAgentConversationTest {
         assertThat(say("c3", "5m red polyester")).contains("1. red polyester: 5.00 m");
 
         assertThat(say("c3", "30m red polyester")).contains("red polyester: you asked for 30.00 m, we have only 20.00 m");
-        assertThat(state("c3")).isEqualTo(OrderAgentFlow.NEGOTIATION);
+        assertThat(state("c3")).isEqualTo(CustomerTurns.NEGOTIATION);
         assertThat(say("c3", "ok")).as("a yes to a short item takes what there is").contains("1. red polyester: 20.00 m");
 
         assertThat(say("c3", "add 3m green cotton")).contains("1. red polyester: 20.00 m").contains("2. green cotton: 3.00 m = INR 301.50");
@@ -85,7 +85,7 @@ class OrderAgentConversationTest {
     void nothingLeftCancelsAndACancelledOrderIsGone() {
         say("c4", "100m blue cotton");
         assertThat(say("c4", "cancel this item")).contains("Nothing is left in the order");
-        assertThat(state("c4")).isEqualTo(OrderAgentFlow.COLLECTING);
+        assertThat(state("c4")).isEqualTo(CustomerTurns.COLLECTING);
 
         say("c4", "2m red polyester");
         assertThat(say("c4", "cancel")).contains("is cancelled");

@@ -10,9 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.message.InboundMessage;
-import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.commerce.inventory.AllocationOrder;
+import dev.parley.runtime.config.CommerceSettings;
+import dev.parley.runtime.message.InboundMessage;
+import dev.parley.runtime.understanding.IntentClassifier;
 import dev.parley.runtime.understanding.OrderExtractor;
 import dev.parley.runtime.understanding.OrderLine;
 import dev.parley.runtime.understanding.RuleBasedExtractor;
@@ -36,7 +37,7 @@ class UnderstandingBeforeTheTransactionTest {
     };
 
     private OrderAgentFlow flow(OrderExtractor extractor) {
-        return new OrderAgentFlow(extractor, () -> Uni.createFrom().item(WORDS), null, null, null, COMMERCE, List.of("telegram"));
+        return new OrderAgentFlow(extractor, () -> Uni.createFrom().item(WORDS), new IntentClassifier(), null, null, COMMERCE);
     }
 
     @Test
@@ -50,11 +51,14 @@ class UnderstandingBeforeTheTransactionTest {
     }
 
     @Test
-    void aPlainAnswerCostsNoModelCallAndTheRulesNeedNoStepBefore() {
-        assertThat(flow(model).understand(InboundMessage.text("telegram", "2", "42", "haan confirm karo")).await().indefinitely()).isNull();
+    void aPlainAnswerCostsNoModelCallAndTheRulesReadBeforeTheTransactionToo() {
+        assertThat(flow(model).understand(InboundMessage.text("telegram", "2", "42", "haan confirm karo")).await().indefinitely())
+                .isEqualTo(new OrderAgentFlow.Understood(List.of()));
         assertThat(flow(model).understand(InboundMessage.button("telegram", "3", "42", "o:1:confirm")).await().indefinitely()).isNull();
         assertThat(flow(new RuleBasedExtractor()).understand(InboundMessage.text("telegram", "4", "42", "10m blue cotton"))
-                .await().indefinitely()).isNull();
+                .await().indefinitely())
+                .as("the rules read the lines before the transaction: inside it nothing waits for a second pool connection")
+                .isEqualTo(new OrderAgentFlow.Understood(List.of(OrderLine.meters("cotton", "blue", BigDecimal.TEN))));
 
         assertThat(modelCalls).isEmpty();
     }
