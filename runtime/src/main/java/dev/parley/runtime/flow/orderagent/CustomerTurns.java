@@ -151,6 +151,9 @@ final class CustomerTurns {
     }
 
     private Uni<Turn> start(Step step, List<OrderLine> lines) {
+        if (tooLarge(lines)) {
+            return Uni.createFrom().item(tooLarge(step));
+        }
         return orders.nextId(step.tx()).flatMap(orderId -> {
             Draft draft = new Draft(orderId, List.of());
             for (OrderLine line : lines) {
@@ -158,6 +161,16 @@ final class CustomerTurns {
             }
             return next(step, draft, List.of());
         });
+    }
+
+    private static boolean tooLarge(List<OrderLine> lines) {
+        return lines.stream().anyMatch(line -> quantity(line).aboveBound());
+    }
+
+    /** A quantity above what one line may ask for: said, and the conversation stays where it is. */
+    private static Turn tooLarge(Step step) {
+        return new Turn(step.conversation().state(), step.data(), List.of(OutboundMessage.text(
+                step.say().text("quantity.too.large", Quantity.MAX_METERS.toPlainString(), String.valueOf(Quantity.MAX_ROLLS)))));
     }
 
     private static Quantity quantity(OrderLine line) {
@@ -233,6 +246,9 @@ final class CustomerTurns {
      * quantity, others are added; everything is checked again.
      */
     private Uni<Turn> change(Step step, Draft draft, List<OrderLine> lines) {
+        if (tooLarge(lines)) {
+            return Uni.createFrom().item(tooLarge(step));
+        }
         Draft changed = draft;
         for (OrderLine line : lines) {
             Optional<Item> same = changed.open().stream()

@@ -61,6 +61,14 @@ class OrderAgentConversationTest {
     }
 
     @Test
+    void aQuantityAboveWhatALineMayTakeIsRefusedWithTheBound() {
+        assertThat(say("c-huge", "1000000000000000000000m blue cotton")).contains("at most 100000 m or 10000 rolls");
+        assertThat(state("c-huge")).isEqualTo(CustomerTurns.COLLECTING);
+
+        assertThat(say("c-huge", "10m blue cotton")).as("the next order is taken as usual").contains("blue cotton");
+    }
+
+    @Test
     void cancellingTheShortItemKeepsTheRest() {
         say("c2", "20m blue cotton, 5m red polyester");
 
