@@ -41,11 +41,11 @@ public class ExceptionMappers {
         if (failure instanceof WebApplicationException jaxrs) {
             return jaxrs.getResponse();
         }
-        return unexpected(failure, request.getMethod() + " " + request.getUriInfo().getPath());
+        return tryAgain(failure, request.getMethod() + " " + request.getUriInfo().getPath());
     }
 
     /** The answer to a failure no one expected: logged with what failed, then 503 "try again". */
-    public static Response unexpected(Throwable failure, String what) {
+    public static Response tryAgain(Throwable failure, String what) {
         LOG.errorf(failure, "%s failed", what);
         return Errors.status(Response.Status.SERVICE_UNAVAILABLE, TRY_AGAIN);
     }

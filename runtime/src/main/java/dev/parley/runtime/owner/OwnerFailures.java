@@ -17,7 +17,7 @@ import dev.parley.runtime.http.ExceptionMappers;
  * the catalog does not know is a 400 that lists the known ones, a word that already means something else a 409, an
  * unknown customer a 404. A value the domain cannot take ({@link IllegalArgumentException}: a catalog word too long,
  * say) is the owner's input, a 400, on the owner API only; elsewhere it is unexpected
- * ({@link ExceptionMappers#unexpected}). What {@code dev.parley.runtime.http} maps itself is in {@link ExceptionMappers}.
+ * ({@link ExceptionMappers#tryAgain}). What {@code dev.parley.runtime.http} maps itself is in {@link ExceptionMappers}.
  */
 public class OwnerFailures {
 
@@ -42,6 +42,6 @@ public class OwnerFailures {
                 && resource.getResourceClass().getPackageName().equals(OwnerFailures.class.getPackageName())) {
             return Errors.badRequest(failure.getMessage());
         }
-        return ExceptionMappers.unexpected(failure, request.getMethod() + " " + request.getUriInfo().getPath());
+        return ExceptionMappers.tryAgain(failure, request.getMethod() + " " + request.getUriInfo().getPath());
     }
 }
