@@ -39,7 +39,7 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Inventory", description = "Batches of stock: rolls and loose meters of a material in a colour")
 public class InventoryResource {
 
-    static final Set<String> FIELDS = Set.of("material", "color", "rollsAvailable", "metersPerRoll", "looseMetersAvailable", "dyeLot",
+    private static final Set<String> FIELDS = Set.of("material", "color", "rollsAvailable", "metersPerRoll", "looseMetersAvailable", "dyeLot",
             "pricePerMeterMinor", "receivedAt");
 
     private final InventoryRepository inventory;
@@ -81,7 +81,7 @@ public class InventoryResource {
         return inventory.find(id).map(batch -> BatchView.of(batch.orElseThrow(() -> new NotFound("there is no batch " + id))));
     }
 
-    static NewBatch newBatch(JsonInput input) throws BadInput {
+    private static NewBatch newBatch(JsonInput input) throws BadInput {
         String material = input.text("material");
         String color = input.text("color");
         long rolls = input.count("rollsAvailable", "the number of whole rolls, 0 or more");
