@@ -8,8 +8,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Test;
 import dev.parley.runtime.message.Messages;
+import org.junit.jupiter.api.Test;
 
 class MessagesTest {
 

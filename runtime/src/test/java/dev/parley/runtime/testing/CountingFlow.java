@@ -1,8 +1,8 @@
 package dev.parley.runtime.testing;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.parley.runtime.conversation.Conversation;
 import dev.parley.runtime.conversation.Flow;

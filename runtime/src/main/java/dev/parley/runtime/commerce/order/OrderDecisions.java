@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.parley.runtime.message.Messages;
 import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.commerce.inventory.InventoryRepository;
 import dev.parley.runtime.commerce.inventory.Quantity;
@@ -26,6 +25,7 @@ import dev.parley.runtime.commerce.order.Decision.Refused;
 import dev.parley.runtime.commerce.order.Decision.Rejected;
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
+import dev.parley.runtime.message.Messages;
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
 import io.smallrye.mutiny.Uni;

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.parley.runtime.message.Messages;
 import dev.parley.runtime.commerce.inventory.Quantity;
+import dev.parley.runtime.message.Messages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;

@@ -19,8 +19,6 @@ import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.understanding.Intent;
 import dev.parley.runtime.understanding.IntentClassifier;
 import dev.parley.runtime.understanding.OrderLine;
-import dev.parley.runtime.understanding.RuleBasedExtractor;
-import dev.parley.runtime.understanding.VocabularySource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;

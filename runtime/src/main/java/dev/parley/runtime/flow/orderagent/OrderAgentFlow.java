@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.parley.runtime.message.Messages;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.conversation.Conversation;
 import dev.parley.runtime.conversation.Flow;
 import dev.parley.runtime.message.InboundMessage;
+import dev.parley.runtime.message.Messages;
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.understanding.Intent;
 import dev.parley.runtime.understanding.IntentClassifier;
