@@ -185,7 +185,8 @@ final class LineAssembler {
             if (line.material == null && line.color != null && line.quantity != null) {
                 line.material = line.heading;
             }
-            if (line.isComplete() && !line.negated && line.sentences.stream().noneMatch(priceQuestions::contains)) {
+            // A line all of whose sentences ask a price is a question; "blue cotton ka rate? 10m chahiye" orders.
+            if (line.isComplete() && !line.negated && !priceQuestions.containsAll(line.sentences)) {
                 OrderLine orderLine = orderLine(line);
                 if (orderLine != null) {
                     result.add(orderLine);

@@ -98,9 +98,22 @@ public final class RuleBasedExtractor implements OrderExtractor {
             lines.negation();
         } else if (CORRECTIONS.contains(word)) {
             lines.correction();
-        } else if (PRICE_WORDS.contains(word) || word.equals("much") && i > 0 && tokens.get(i - 1).isWord("how")) {
+        } else if ((PRICE_WORDS.contains(word) || word.equals("much") && i > 0 && tokens.get(i - 1).isWord("how"))
+                && !statesAPrice(tokens, i + 1)) {
             lines.priceQuestion();
         }
+    }
+
+    /**
+     * "rate 450/m", "@ 150 per meter", "rate rs 300": a price said, not asked. ("price of 10m", "price hai 1 meter ki":
+     * the number is a length, and the sentence asks.)
+     */
+    private static boolean statesAPrice(List<Token> tokens, int i) {
+        while (i < tokens.size() && tokens.get(i).kind() == Kind.WORD && Set.of("rs", "inr", "is", "hai").contains(tokens.get(i).text())) {
+            i++;
+        }
+        return i < tokens.size() && tokens.get(i).kind() == Kind.NUMBER
+                && (i + 1 >= tokens.size() || tokens.get(i + 1).kind() != Kind.WORD || Quantities.unit(tokens.get(i + 1).text()) == null);
     }
 
     private static boolean isHeadingMark(List<Token> tokens, int i) {
