@@ -36,7 +36,8 @@ public final class IntentClassifier {
             "other colour", "other color", "other colours", "other colors", "other material",
             "another colour", "another color", "any other", "something else", "kuch aur", "similar", "aur kya hai",
             "aur kaun", "kaunsa colour", "konsa colour", "kaunse colour", "konse colour", "which colour", "which color",
-            "what colour", "what color", "what other", "what else", "aur colour", "aur color", "kya kya hai",
+            "what colour", "what color", "dusra rang", "doosra rang", "dusre rang", "doosre rang", "aur rang",
+            "kaunsa rang", "konsa rang", "kaun sa rang", "what other", "what else", "aur colour", "aur color", "kya kya hai",
             "aur dikhao", "suggest", "substitute");
 
     private static final List<String> ACCEPT_AVAILABLE = List.of(
@@ -56,7 +57,7 @@ public final class IntentClassifier {
     private static final List<String> REFUSE = List.of(
             "cancel", "cancelled", "rehne do", "rahne do", "rehne de", "rehnedo", "nahi chahiye", "nhi chahiye", "nahin chahie", "nahi chahie",
             "nahi chaiye", "nahin chahiye", "mat bhejo", "mat bhejna", "mat karo", "dont want", "don t want",
-            "do not want", "not needed", "no need", "nahi lena", "nahi lunga", "nahi leni", "chhodo", "chodo", "chod do",
+            "do not want", "not needed", "no need", "nahi lena", "nahi lunga", "nahi leni", "nahi karna", "nahin karna", "nhi karna", "chhodo", "chodo", "chod do",
             "chhod do", "forget it", "band karo", "abort", "not interested", "radd", "radd karo", "radd kar do",
             "don t place", "dont place", "do not place", "don t send", "dont send", "do not send", "don t book", "dont book",
             "don t confirm", "dont confirm", "don t proceed", "dont proceed", "not now", "abhi nahi");

@@ -155,7 +155,9 @@ final class Quantities {
             ambiguous = false;
             // "do sau pachas", "one hundred fifty"
             Amount rest = base(tokens, "and".equals(word(tokens, end)) ? end + 1 : end);
-            if (rest != null && !rest.ambiguous() && rest.value().compareTo(BigDecimal.valueOf(multiplier)) < 0) {
+            // A word that is also an everyday word counts when a unit follows it: "ek sau bees meter" is 120.
+            if (rest != null && (!rest.ambiguous() || unit(word(tokens, rest.end())) != null)
+                    && rest.value().compareTo(BigDecimal.valueOf(multiplier)) < 0) {
                 value = value.add(rest.value());
                 end = rest.end();
             }

@@ -21,7 +21,8 @@ public final class RuleBasedExtractor implements OrderExtractor {
     private static final Set<String> JOINERS = Set.of("aur", "or", "and", "also", "bhi", "plus", "n", "tatha", "evam");
 
     /** "each", "dono": one material and quantity for the colours listed before it. */
-    private static final Set<String> EACH = Set.of("each", "har", "harek", "dono", "donon", "both", "pratyek", "sab", "sabhi");
+    private static final Set<String> EACH = Set.of("each", "har", "harek", "dono", "donon", "both", "pratyek", "sab", "sabhi",
+            "teeno", "teenon", "tino", "tinon", "charo", "charon", "chaaron", "paancho", "panchon");
 
     /** Asking what something costs: "rate kya hai", "kitne ka padega", "how much". Such a sentence orders nothing. */
     private static final Set<String> PRICE_WORDS = Set.of(
@@ -33,7 +34,7 @@ public final class RuleBasedExtractor implements OrderExtractor {
 
     /** Correcting what was just said: "8m, sorry 9m". */
     private static final Set<String> CORRECTIONS = Set.of(
-            "sorry", "sry", "sori", "matlab", "mean", "actually", "galti", "wait", "oops", "ops", "correction", "rather",
+            "sorry", "sry", "sori", "matlab", "mean", "meant", "actually", "galti", "wait", "oops", "ops", "correction", "rather",
             "likha", "galat");
 
     /** Words between a material and its heading mark: "sooti kapda: ...". */
