@@ -25,10 +25,15 @@ import dev.parley.runtime.understanding.Quantities.Unit;
  * denim";</li>
  * <li>"each", or a number said twice: "blue aur red cotton 10m each", "10-10 meter laal, neela cotton";</li>
  * <li>a quantity joined to an item: "brown wool 1 roll and 2.5 m", "ek than aur dedh meter white silk";</li>
- * <li>a material heading: "cotton: blue 10m, red 5m", or a material alone on its line.</li>
+ * <li>a material heading: "cotton: blue 10m, red 5m", or a material alone on its line;</li>
+ * <li>a material alone after the lines it is for: "red 5m blue 5m green 5m, all in cotton", "blue 10m\nred 5m\ndono
+ * silk".</li>
  * </ul>
  * A colour with no material and no heading, as in "blue cotton 10m, red 5m", is not given the one before it: which
  * material "red" is for, the customer has not said.
+ *
+ * <p>A correction ("sorry 9m", "5 nahi 8", "laal nahi neela", "wait, make it 12m") replaces what it corrects, in the
+ * line being said or else the last line of the message, so that only what the customer settled on is ordered.
  */
 final class LineAssembler {
 

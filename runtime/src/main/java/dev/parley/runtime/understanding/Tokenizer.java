@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Cuts a chat message into lower-case words, numbers and the punctuation that matters for an order. Letters and digits
  * written together are separate tokens ({@code 10mtr} is {@code 10} and {@code mtr}), since customers rarely put a
- * space between a quantity and its unit.
+ * space between a quantity and its unit. Devanagari is read as romanised Hindi ({@link Romanizer}); times, dates and
+ * phone numbers become one {@link #REFERENCE} word, so that none of their digits is taken for a quantity.
  */
 final class Tokenizer {
 
@@ -19,7 +20,7 @@ final class Tokenizer {
     private static final Pattern LIST_MARKER = Pattern.compile("(?m)^[ \\t]*(?:\\d{1,2}[.)]|[-*•])[ \\t]+");
 
     /**
-     * Numbers that are no amount at all, whatever follows them: a time ("4:30"), a date ("12/12", "15/11/2026",
+     * Numbers that are no amount at all, whatever follows them: a time ("4:30"), a date with its year ("15/11/2026",
      * "15.11.26"), a phone number with its country code ("+91 98765 43210"). Each becomes the word {@link #REFERENCE}.
      */
     private static final Pattern NOT_AN_AMOUNT = Pattern.compile(
