@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.parley.runtime.message.InboundMessage;
 
 /**
  * Where every channel hands its inbound messages: routes each through the conversation router (one transaction)

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.eclipse.microprofile.config.Config;
 
 import io.vertx.core.json.JsonObject;
 
@@ -48,7 +47,7 @@ public record AiSettings(Provider provider, String model, Optional<String> baseU
             Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS), OptionalLong.empty(), 0, Optional.empty());
 
     /** Reads {@code ai} (null when the Bot has no {@code spec.ai}); a model provider without its model or key is an error. */
-    static AiSettings from(JsonObject ai, Config config) {
+    static AiSettings from(JsonObject ai, RuntimeConfig.Ai config) {
         if (ai == null) {
             return RULES;
         }
@@ -62,12 +61,12 @@ public record AiSettings(Provider provider, String model, Optional<String> baseU
             throw new IllegalStateException("bot.json's ai.model (the Bot's spec.ai.model) is required with the "
                     + provider.value() + " provider");
         }
-        Optional<String> apiKey = config.getOptionalValue("parley.ai.api-key", String.class).filter(s -> !s.isBlank());
+        Optional<String> apiKey = config.apiKey().filter(s -> !s.isBlank());
         if (provider == Provider.OPENAI && apiKey.isEmpty()) {
             throw new BotSettings.MissingSetting("PARLEY_AI_API_KEY", "the API key of the openai provider (spec.ai.apiKeySecretRef)");
         }
         Long budget = ai.getLong("dailyTokenBudget");
-        int retries = config.getOptionalValue("parley.ai.retries", Integer.class).orElse(1);
+        int retries = config.retries();
         if (retries < 0) {
             throw new IllegalStateException("PARLEY_AI_RETRIES must be 0 or more, not " + retries);
         }

@@ -7,20 +7,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.Config;
-
-import io.quarkus.runtime.configuration.DurationConverter;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What this runtime serves, from the environment the operator sets (DESIGN §2): the bot's name, its
- * {@code bot.json} ({@code PARLEY_BOT_CONFIG}, the ConfigMap's non-secret document) and the channel secrets, each
- * from its own variable. Checked once at startup: a channel that is switched on without its secret stops the
+ * What this runtime serves: the settings of {@link RuntimeConfig} (the environment the operator sets) and the Bot's
+ * {@code bot.json} ({@code PARLEY_BOT_CONFIG}, the ConfigMap's non-secret document; its shape is in
+ * docs/architecture.md). Checked once at startup: a channel that is switched on without its secret stops the
  * runtime with an error that names the missing variable.
  *
- * <p>Without {@code PARLEY_BOT_CONFIG} (run locally), a channel is on when its secret is set, and the console
- * channel is on unless {@code PARLEY_CONSOLE_ENABLED=false}.
+ * <p>Every section of {@code bot.json} is optional, and the operator writes an absent one as {@code null}: both read
+ * as the section's defaults. Without {@code PARLEY_BOT_CONFIG} (run locally), a channel is on when its secret is
+ * set, and the console channel is on unless {@code PARLEY_CONSOLE_ENABLED=false}.
  */
 public final class BotSettings {
 
@@ -59,54 +58,81 @@ public final class BotSettings {
         }
     }
 
-    public BotSettings(Config config) {
-        this.name = config.getOptionalValue("parley.bot.name", String.class).orElse("local");
-        Optional<String> file = config.getOptionalValue("parley.bot.config", String.class).filter(s -> !s.isBlank());
+    public BotSettings(RuntimeConfig config) {
+        this.name = config.bot().name();
+        Optional<String> file = config.bot().config().filter(s -> !s.isBlank());
         this.document = file.map(BotSettings::read).orElseGet(JsonObject::new);
-        JsonObject channels = document.getJsonObject("channels", new JsonObject());
-        this.flow = config.getOptionalValue("parley.flow", String.class).filter(s -> !s.isBlank())
-                .orElse(document.getString("flow", "echo"));
-        this.publicUrl = config.getOptionalValue("parley.public-url", String.class).orElse(document.getString("publicUrl", ""));
+        JsonObject channels = section(document, "channels");
+        this.flow = config.flow().filter(s -> !s.isBlank()).orElseGet(() -> text(document, "flow").orElse("echo"));
+        this.publicUrl = config.publicUrl().filter(s -> !s.isBlank()).orElseGet(() -> text(document, "publicUrl").orElse(""));
         this.local = file.isEmpty();
-        this.console = config.getOptionalValue("parley.console.enabled", Boolean.class).orElse(local);
+        this.console = config.consoleEnabled().orElse(local);
 
-        Optional<String> telegramToken = value(config, "parley.telegram.token");
-        boolean telegramOn = file.isPresent() ? channels.getBoolean("telegram", false) : telegramToken.isPresent();
+        RuntimeConfig.Telegram tg = config.telegram();
+        Optional<String> telegramToken = tg.token().filter(s -> !s.isBlank());
+        boolean telegramOn = file.isPresent() ? Boolean.TRUE.equals(channels.getValue("telegram")) : telegramToken.isPresent();
         this.telegram = !telegramOn ? Optional.empty() : Optional.of(new Telegram(
                 telegramToken.orElseThrow(() -> new MissingSetting("PARLEY_TELEGRAM_TOKEN",
                         "the Telegram bot token (the Bot's spec.channels.telegram.tokenSecretRef)")),
-                value(config, "parley.telegram.webhook-secret").orElseThrow(() -> new MissingSetting("PARLEY_TELEGRAM_WEBHOOK_SECRET",
+                tg.webhookSecret().filter(s -> !s.isBlank()).orElseThrow(() -> new MissingSetting("PARLEY_TELEGRAM_WEBHOOK_SECRET",
                         "the secret Telegram sends with every webhook (spec.channels.telegram.webhookSecretTokenSecretRef)")),
-                config.getOptionalValue("parley.telegram.max-connections", Integer.class).orElse(40),
-                config.getOptionalValue("parley.telegram.api-url", String.class).orElse("https://api.telegram.org")));
+                tg.maxConnections(), tg.apiUrl()));
 
-        Optional<String> whatsappToken = value(config, "parley.whatsapp.access-token");
-        boolean whatsappOn = file.isPresent() ? channels.getBoolean("whatsapp", false) : whatsappToken.isPresent();
+        RuntimeConfig.WhatsApp wa = config.whatsapp();
+        Optional<String> whatsappToken = wa.accessToken().filter(s -> !s.isBlank());
+        boolean whatsappOn = file.isPresent() ? Boolean.TRUE.equals(channels.getValue("whatsapp")) : whatsappToken.isPresent();
         this.whatsapp = !whatsappOn ? Optional.empty() : Optional.of(new WhatsApp(
                 whatsappToken.orElseThrow(() -> new MissingSetting("PARLEY_WHATSAPP_ACCESS_TOKEN",
                         "the WhatsApp Cloud API access token (spec.channels.whatsapp.accessTokenSecretRef)")),
-                value(config, "parley.whatsapp.app-secret").orElseThrow(() -> new MissingSetting("PARLEY_WHATSAPP_APP_SECRET",
+                wa.appSecret().filter(s -> !s.isBlank()).orElseThrow(() -> new MissingSetting("PARLEY_WHATSAPP_APP_SECRET",
                         "the Meta app secret that signs webhooks (spec.channels.whatsapp.appSecretSecretRef)")),
-                value(config, "parley.whatsapp.verify-token").orElseThrow(() -> new MissingSetting("PARLEY_WHATSAPP_VERIFY_TOKEN",
+                wa.verifyToken().filter(s -> !s.isBlank()).orElseThrow(() -> new MissingSetting("PARLEY_WHATSAPP_VERIFY_TOKEN",
                         "the token of the webhook verification handshake (spec.channels.whatsapp.verifyTokenSecretRef)")),
-                Optional.ofNullable(document.getString("whatsappPhoneNumberId")).or(() -> value(config, "parley.whatsapp.phone-number-id"))
+                text(document, "whatsappPhoneNumberId").or(() -> wa.phoneNumberId().filter(s -> !s.isBlank()))
                         .orElseThrow(() -> new MissingSetting("PARLEY_WHATSAPP_PHONE_NUMBER_ID",
                                 "the WhatsApp phone number id (spec.channels.whatsapp.phoneNumberId)")),
-                Optional.ofNullable(document.getString("whatsappReengagementTemplate"))
-                        .or(() -> value(config, "parley.whatsapp.reengagement-template")).orElse(null),
-                config.getOptionalValue("parley.whatsapp.api-url", String.class).orElse("https://graph.facebook.com/v21.0")));
-        this.ai = AiSettings.from(document.getJsonObject("ai"), config);
-        Integer expiryMinutes = document.getJsonObject("schedules", new JsonObject()).getInteger("sessionExpiryMinutes");
-        this.idleExpiry = expiryMinutes != null ? Duration.ofMinutes(expiryMinutes)
-                : value(config, "parley.sessions.idle-expiry").map(DurationConverter::parseDuration).orElse(Duration.ofHours(24));
+                text(document, "whatsappReengagementTemplate").or(() -> wa.reengagementTemplate().filter(s -> !s.isBlank())).orElse(null),
+                wa.apiUrl()));
+        this.ai = AiSettings.from(document.getValue("ai") instanceof JsonObject ai ? ai : null, config.ai());
+        Object expiryMinutes = section(document, "schedules").getValue("sessionExpiryMinutes");
+        this.idleExpiry = expiryMinutes instanceof Number minutes ? Duration.ofMinutes(minutes.longValue()) : config.sessionExpiry().idleAfter();
         if (idleExpiry.isNegative() || idleExpiry.isZero()) {
             throw new IllegalStateException("The session expiry (bot.json's schedules.sessionExpiryMinutes or"
-                    + " PARLEY_SESSIONS_IDLE_EXPIRY) must be positive, not " + idleExpiry);
+                    + " PARLEY_SESSION_EXPIRY_IDLE_AFTER) must be positive, not " + idleExpiry);
         }
     }
 
-    private static Optional<String> value(Config config, String property) {
-        return config.getOptionalValue(property, String.class).filter(s -> !s.isBlank());
+    /**
+     * A section of bot.json: the object, or an empty one when the section is absent or {@code null} (the operator
+     * writes an optional part of the Bot that is not set as {@code null}).
+     */
+    public static JsonObject section(JsonObject document, String name) {
+        Object value = document.getValue(name);
+        if (value == null) {
+            return new JsonObject();
+        }
+        if (value instanceof JsonObject object) {
+            return object;
+        }
+        throw new IllegalStateException("bot.json's " + name + " must be an object, not " + value);
+    }
+
+    /** A list of bot.json: the array, or an empty one when it is absent or {@code null}. */
+    public static JsonArray list(JsonObject document, String name) {
+        Object value = document.getValue(name);
+        if (value == null) {
+            return new JsonArray();
+        }
+        if (value instanceof JsonArray array) {
+            return array;
+        }
+        throw new IllegalStateException("bot.json's " + name + " must be a list, not " + value);
+    }
+
+    /** A text field of bot.json, empty when absent, null or blank. */
+    public static Optional<String> text(JsonObject object, String name) {
+        Object value = object.getValue(name);
+        return value == null ? Optional.empty() : Optional.of(String.valueOf(value)).filter(s -> !s.isBlank());
     }
 
     private static JsonObject read(String path) {
@@ -162,7 +188,7 @@ public final class BotSettings {
 
     /**
      * How long a conversation may stay silent before it expires: the Bot's {@code spec.schedules.sessionExpiryMinutes},
-     * else {@code parley.sessions.idle-expiry} (24 hours).
+     * else {@code parley.session-expiry.idle-after} (24 hours).
      */
     public Duration idleExpiry() {
         return idleExpiry;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.parley.runtime.commerce.inventory.AllocationOrder;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -52,22 +51,27 @@ public record CommerceSettings(String currency, BigDecimal taxRatePercent, Strin
 
     public static CommerceSettings of(BotSettings settings) {
         JsonObject document = settings.document();
-        JsonObject commerce = document.getJsonObject("commerce", new JsonObject());
-        JsonObject schedules = document.getJsonObject("schedules", new JsonObject());
+        JsonObject commerce = BotSettings.section(document, "commerce");
+        JsonObject schedules = BotSettings.section(document, "schedules");
         List<String> languages = new ArrayList<>();
-        commerce.getJsonArray("languages", new JsonArray().add("en")).forEach(l -> languages.add(String.valueOf(l)));
+        BotSettings.list(commerce, "languages").forEach(l -> languages.add(String.valueOf(l)));
+        if (languages.isEmpty()) {
+            languages.add("en");
+        }
         List<Owner> owners = new ArrayList<>();
-        document.getJsonArray("owners", new JsonArray()).forEach(o -> {
+        BotSettings.list(document, "owners").forEach(o -> {
             JsonObject owner = (JsonObject) o;
-            owners.add(new Owner(owner.getString("name"), owner.getString("telegramUserId"), owner.getString("whatsappPhone")));
+            owners.add(new Owner(BotSettings.text(owner, "name").orElse(null), BotSettings.text(owner, "telegramUserId").orElse(null),
+                    BotSettings.text(owner, "whatsappPhone").orElse(null)));
         });
         if (owners.isEmpty() && settings.local()) {
             owners.add(LOCAL_OWNER);
         }
-        Object rate = commerce.getValue("taxRatePercent", 0);
-        return new CommerceSettings(commerce.getString("currency", "INR"), new BigDecimal(String.valueOf(rate)),
-                commerce.getString("invoicePrefix", "INV-"), languages, AllocationOrder.of(settings), owners,
-                schedules.getString("reminderCron", "0 10 * * 1"), schedules.getString("timeZone", "Asia/Kolkata"));
+        Object rate = commerce.getValue("taxRatePercent");
+        return new CommerceSettings(BotSettings.text(commerce, "currency").orElse("INR"), new BigDecimal(String.valueOf(rate == null ? 0 : rate)),
+                BotSettings.text(commerce, "invoicePrefix").orElse("INV-"), languages,
+                AllocationOrder.parse(BotSettings.text(commerce, "allocationOrder").orElse("fifo")), owners,
+                BotSettings.text(schedules, "reminderCron").orElse("0 10 * * 1"), BotSettings.text(schedules, "timeZone").orElse("Asia/Kolkata"));
     }
 
     /** The language for a customer whose language is not known. */

@@ -2,10 +2,9 @@ package dev.parley.runtime.conversation;
 
 import java.util.function.Function;
 
-import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.outbox.Outbox;
 import dev.parley.runtime.session.PostgresSessions;
-import dev.parley.runtime.session.SessionStore;
 import dev.parley.runtime.understanding.LanguageGuess;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

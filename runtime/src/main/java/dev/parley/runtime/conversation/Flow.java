@@ -2,10 +2,11 @@ package dev.parley.runtime.conversation;
 
 import java.util.List;
 
-import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.message.InboundMessage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.parley.runtime.message.OutboundMessage;
 
 /**
  * A bot's conversation logic as a state machine: given the chat's conversation and one message, the next state and

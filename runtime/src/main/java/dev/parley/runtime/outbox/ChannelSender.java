@@ -2,7 +2,7 @@ package dev.parley.runtime.outbox;
 
 import java.time.Duration;
 
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import io.smallrye.mutiny.Uni;
 
 /** Delivers one outbound message on one channel (Telegram, WhatsApp, console). */

@@ -3,7 +3,7 @@ package dev.parley.runtime.outbox;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.parley.runtime.config.RuntimeConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,16 +43,13 @@ public class OutboxDelivery {
     private final AtomicLong backlog = new AtomicLong();
     private final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public OutboxDelivery(Pool pool, List<ChannelSender> senders, Vertx vertx, MeterRegistry registry,
-            @ConfigProperty(name = "parley.outbox.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "parley.outbox.poll", defaultValue = "250ms") Duration poll,
-            @ConfigProperty(name = "parley.outbox.batch", defaultValue = "50") int batch) {
+    public OutboxDelivery(Pool pool, List<ChannelSender> senders, Vertx vertx, MeterRegistry registry, RuntimeConfig config) {
         this.dispatcher = new OutboxDispatcher(pool, senders, registry);
         this.pool = pool;
         this.vertx = vertx;
-        this.poll = poll;
-        this.batch = batch;
-        this.enabled = enabled;
+        this.poll = config.outbox().poll();
+        this.batch = config.outbox().batch();
+        this.enabled = config.outbox().enabled();
         Gauge.builder("parley.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox messages waiting to be sent").register(registry);
     }

@@ -2,7 +2,7 @@ package dev.parley.runtime.scheduling;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,13 +11,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.parley.runtime.channel.telegram.TelegramChannel;
-import dev.parley.runtime.commerce.ledger.PaymentReminders;
-import dev.parley.runtime.config.BotSettings;
-import dev.parley.runtime.conversation.Flow;
+import dev.parley.runtime.config.RuntimeConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +21,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import dev.parley.runtime.conversation.SessionExpiry;
 
 /**
  * Ticks this replica's {@link JobScheduler} on a timer: every replica competes for leadership (the bot's Kubernetes
@@ -43,19 +40,16 @@ public class SchedulingService {
     private volatile boolean wasLeader;
 
     public SchedulingService(Pool pool, Vertx vertx, MeterRegistry registry, Instance<KubernetesClient> kubernetes,
-            TelegramChannel telegram, Flow flow, PaymentReminders reminders, BotSettings settings,
-            @ConfigProperty(name = "parley.scheduling.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "parley.scheduling.tick", defaultValue = "5s") Duration tick,
-            @ConfigProperty(name = "parley.scheduling.lease-duration", defaultValue = "15s") Duration leaseDuration,
-            @ConfigProperty(name = "parley.sessions.expiry-check", defaultValue = "5m") Duration expiryCheck,
-            @ConfigProperty(name = "parley.pod.name", defaultValue = "local") String podName,
-            @ConfigProperty(name = "parley.lease.name") Optional<String> kubernetesLease,
-            @ConfigProperty(name = "parley.bot.namespace") Optional<String> namespace) {
+            Instance<ScheduledJob> registered, RuntimeConfig config) {
+        Duration tick = config.scheduling().tick();
+        Duration leaseDuration = config.scheduling().leaseDuration();
+        Optional<String> kubernetesLease = config.kubernetesLease().filter(s -> !s.isBlank());
+        Optional<String> namespace = config.bot().namespace().filter(s -> !s.isBlank());
         if (leaseDuration.compareTo(tick.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("parley.scheduling.lease-duration (" + leaseDuration
                     + ") must be at least twice parley.scheduling.tick (" + tick + ") so that a leader renews in time");
         }
-        String holder = podName + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String holder = config.podName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Leadership leadership;
         if (kubernetesLease.isPresent()) {
             leadership = new KubernetesLease(kubernetes.get(), namespace.orElseThrow(() -> new IllegalStateException(
@@ -64,14 +58,12 @@ public class SchedulingService {
         } else {
             leadership = new PostgresLease(pool, "scheduler", holder, leaseDuration);
         }
-        List<ScheduledJob> jobs = new ArrayList<>();
-        jobs.add(new SessionExpiry(settings.idleExpiry(), expiryCheck, flow));
-        jobs.add(reminders);
-        telegram.registration().ifPresent(jobs::add);
+        List<ScheduledJob> jobs = registered.stream().filter(ScheduledJob::enabled)
+                .sorted(Comparator.comparing(ScheduledJob::name)).toList();
         this.scheduler = new JobScheduler(pool, leadership, jobs, Clock.systemUTC());
         this.vertx = vertx;
         this.tick = tick;
-        this.enabled = enabled;
+        this.enabled = config.scheduling().enabled();
         Gauge.builder("parley.scheduler.leader", scheduler, s -> s.isLeader() ? 1 : 0)
                 .description("1 while this replica holds the bot's scheduling lease and runs its jobs")
                 .strongReference(true)

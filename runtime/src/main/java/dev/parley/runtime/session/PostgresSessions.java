@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import dev.parley.runtime.conversation.SessionStore;
 
 /** Sessions in the {@code conversation} row itself: state and data change in the same transaction as everything else. */
 public final class PostgresSessions implements SessionStore {

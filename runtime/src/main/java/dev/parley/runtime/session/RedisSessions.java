@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import dev.parley.runtime.conversation.SessionStore;
 
 /**
  * Sessions in Redis, one hash per chat, written while the chat's PostgreSQL row is locked and before the

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.parley.runtime.commerce.inventory.AllocationOrder;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -32,7 +30,7 @@ class BotSettingsTest {
         if (document != null) {
             all.put("parley.bot.config", Files.writeString(dir.resolve("bot.json"), document.encode()).toString());
         }
-        return new BotSettings(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(all, "test", 500)).build());
+        return Settings.bot(all);
     }
 
     private static JsonObject bot() {
@@ -43,8 +41,8 @@ class BotSettingsTest {
     void theBotsSessionExpiryWinsOverTheRuntimesDefault() throws IOException {
         JsonObject document = bot().put("schedules", new JsonObject().put("sessionExpiryMinutes", 90));
 
-        assertThat(settings(document, Map.of("parley.sessions.idle-expiry", "2h")).idleExpiry()).isEqualTo(Duration.ofMinutes(90));
-        assertThat(settings(bot(), Map.of("parley.sessions.idle-expiry", "2h")).idleExpiry()).isEqualTo(Duration.ofHours(2));
+        assertThat(settings(document, Map.of("parley.session-expiry.idle-after", "2h")).idleExpiry()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(settings(bot(), Map.of("parley.session-expiry.idle-after", "2h")).idleExpiry()).isEqualTo(Duration.ofHours(2));
         assertThat(settings(bot(), Map.of()).idleExpiry()).isEqualTo(Duration.ofHours(24));
         assertThatThrownBy(() -> settings(bot().put("schedules", new JsonObject().put("sessionExpiryMinutes", 0)), Map.of()))
                 .hasMessageContaining("sessionExpiryMinutes");
@@ -79,5 +77,22 @@ class BotSettingsTest {
         assertThat(commerce.owner("console", "owner")).isPresent();
         assertThat(List.of(commerce.currency(), commerce.invoicePrefix(), commerce.defaultLanguage())).containsExactly("INR", "INV-", "en");
         assertThat(commerce.taxRatePercent()).isZero();
+    }
+
+    /** A minimal Bot: the operator writes its optional sections as null, and the runtime reads their defaults. */
+    @Test
+    void aBotWithoutItsOptionalSectionsGetsTheDefaults() throws IOException {
+        JsonObject document = bot().putNull("commerce").putNull("owners").putNull("schedules").putNull("ai")
+                .putNull("publicUrl").putNull("whatsappPhoneNumberId");
+
+        BotSettings settings = settings(document, Map.of());
+        CommerceSettings commerce = CommerceSettings.of(settings);
+
+        assertThat(settings.ai()).isEqualTo(AiSettings.RULES);
+        assertThat(settings.idleExpiry()).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.publicUrl()).isEmpty();
+        assertThat(List.of(commerce.currency(), commerce.invoicePrefix(), commerce.defaultLanguage())).containsExactly("INR", "INV-", "en");
+        assertThat(commerce.owners()).as("a Bot in a cluster has no console owner").isEmpty();
+        assertThat(commerce.allocationOrder()).isEqualTo(AllocationOrder.FIFO);
     }
 }

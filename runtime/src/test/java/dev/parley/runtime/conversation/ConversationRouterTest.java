@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.conversation.ConversationRouter.Outcome;
 import dev.parley.runtime.testing.Concurrently;
 import dev.parley.runtime.testing.CountingFlow;

@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.testing.Concurrently;
 import dev.parley.runtime.testing.PostgresResource;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -22,6 +22,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import dev.parley.runtime.conversation.SessionStore;
 
 /**
  * The session contract with state in a real Redis, and what docs/adr/0004-redis-sessions.md promises on top: a turn

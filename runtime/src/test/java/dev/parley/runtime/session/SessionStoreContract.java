@@ -9,13 +9,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.ConversationRouter.Outcome;
 import dev.parley.runtime.testing.Concurrently;
 import dev.parley.runtime.testing.CountingFlow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
+import dev.parley.runtime.conversation.SessionStore;
 
 /**
  * What every {@link SessionStore} must do, run against PostgreSQL and against Redis by the subclasses: state

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.conversation.Conversation;
 import dev.parley.runtime.conversation.Flow;
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import io.vertx.core.json.JsonObject;
 
 /** Counts a chat's messages and replies "#n: text"; fails once when told to. A flow for tests of what carries it. */

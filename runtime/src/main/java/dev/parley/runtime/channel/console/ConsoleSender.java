@@ -1,6 +1,6 @@
 package dev.parley.runtime.channel.console;
 
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.ChannelSender;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

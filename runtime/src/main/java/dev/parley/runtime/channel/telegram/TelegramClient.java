@@ -8,7 +8,7 @@ import java.util.List;
 
 import dev.parley.runtime.channel.JsonHttp;
 import dev.parley.runtime.channel.Multipart;
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

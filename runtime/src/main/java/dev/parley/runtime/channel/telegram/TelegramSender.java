@@ -2,7 +2,7 @@ package dev.parley.runtime.channel.telegram;
 
 import java.time.Duration;
 
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.ChannelSender;
 import io.smallrye.mutiny.Uni;
 

@@ -1,5 +1,7 @@
 package dev.parley.runtime.channel.telegram;
 
+import jakarta.inject.Singleton;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +11,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.scheduling.ScheduledJob;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -22,7 +25,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * after, so a webhook changed by hand comes back. It only calls {@code setWebhook} when the info differs; it logs
  * Telegram's {@code last_error_message}, the way a failing delivery shows.
  */
-public final class WebhookRegistration implements ScheduledJob {
+@Singleton
+public class WebhookRegistration implements ScheduledJob {
 
     private static final Logger LOG = Logger.getLogger(WebhookRegistration.class);
     private static final long EVERY_SECONDS = 600;
@@ -33,12 +37,18 @@ public final class WebhookRegistration implements ScheduledJob {
     private final int maxConnections;
     private final String digest;
 
-    public WebhookRegistration(TelegramClient client, String url, String secret, int maxConnections) {
-        this.client = client;
-        this.url = url;
-        this.secret = secret;
-        this.maxConnections = maxConnections;
+    public WebhookRegistration(TelegramChannel telegram, BotSettings settings) {
+        this.client = telegram.client().orElse(null);
+        this.url = settings.webhookUrl(TelegramUpdates.CHANNEL);
+        this.secret = settings.telegram().map(BotSettings.Telegram::webhookSecret).orElse("");
+        this.maxConnections = settings.telegram().map(BotSettings.Telegram::maxConnections).orElse(0);
         this.digest = digest(url + "|" + secret + "|" + maxConnections + "|" + TelegramClient.ALLOWED_UPDATES);
+    }
+
+    /** Only a bot with the Telegram channel has a webhook to register. */
+    @Override
+    public boolean enabled() {
+        return client != null;
     }
 
     @Override

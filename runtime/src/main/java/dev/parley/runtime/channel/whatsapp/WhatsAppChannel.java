@@ -6,9 +6,8 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.config.RuntimeConfig;
 import dev.parley.runtime.outbox.ChannelSender;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -22,13 +21,11 @@ public class WhatsAppChannel {
     private final Optional<WhatsAppClient> client;
     private final Optional<WhatsAppSender> sender;
 
-    public WhatsAppChannel(BotSettings settings, Pool pool,
-            @ConfigProperty(name = "parley.whatsapp.timeout", defaultValue = "10s") Duration timeout,
-            @ConfigProperty(name = "parley.whatsapp.rate-per-second", defaultValue = "80") double perSecond,
-            @ConfigProperty(name = "parley.whatsapp.burst", defaultValue = "80") int burst) {
-        this.client = settings.whatsapp().map(w -> new WhatsAppClient(w.apiUrl(), w.phoneNumberId(), w.accessToken(), timeout));
+    public WhatsAppChannel(BotSettings settings, RuntimeConfig config, Pool pool) {
+        RuntimeConfig.WhatsApp whatsapp = config.whatsapp();
+        this.client = settings.whatsapp().map(w -> new WhatsAppClient(w.apiUrl(), w.phoneNumberId(), w.accessToken(), whatsapp.timeout()));
         // WhatsApp has no per-chat spacing of its own; its pair rate limit is answered with error 131056 (see the sender).
-        ChannelSender.Limits limits = new ChannelSender.Limits(perSecond, burst, Duration.ZERO, Duration.ZERO);
+        ChannelSender.Limits limits = new ChannelSender.Limits(whatsapp.ratePerSecond(), whatsapp.burst(), Duration.ZERO, Duration.ZERO);
         this.sender = settings.whatsapp().flatMap(w -> client.map(c ->
                 new WhatsAppSender(c, pool, w.reengagementTemplate(), limits, Clock.systemUTC())));
     }

@@ -3,8 +3,8 @@ package dev.parley.runtime.channel.whatsapp;
 import java.util.List;
 import java.util.Optional;
 
-import dev.parley.runtime.conversation.OutboundMessage;
-import dev.parley.runtime.conversation.OutboundMessage.Button;
+import dev.parley.runtime.message.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage.Button;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

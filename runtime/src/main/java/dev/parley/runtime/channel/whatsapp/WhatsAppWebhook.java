@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
-import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.channel.Intake;
 import dev.parley.runtime.channel.Problems;
 import dev.parley.runtime.channel.whatsapp.WhatsAppNotifications.Notification;

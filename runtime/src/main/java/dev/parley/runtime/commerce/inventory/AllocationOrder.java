@@ -3,8 +3,6 @@ package dev.parley.runtime.commerce.inventory;
 import java.util.Comparator;
 import java.util.Locale;
 
-import dev.parley.runtime.config.BotSettings;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Which batches an order line is filled from first: the Bot's {@code spec.commerce.allocationOrder}
@@ -30,11 +28,5 @@ public enum AllocationOrder {
             case "lifo" -> LIFO;
             default -> throw new IllegalArgumentException("allocationOrder is fifo or lifo, not '" + value + "'");
         };
-    }
-
-    /** The bot's setting; FIFO when {@code bot.json} says nothing (run locally, or the default in the Bot). */
-    public static AllocationOrder of(BotSettings settings) {
-        JsonObject commerce = settings.document().getJsonObject("commerce", new JsonObject());
-        return parse(commerce.getString("allocationOrder", "fifo"));
     }
 }

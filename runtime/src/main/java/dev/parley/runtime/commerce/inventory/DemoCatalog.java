@@ -1,15 +1,9 @@
 package dev.parley.runtime.commerce.inventory;
 
-import java.time.Duration;
+import jakarta.inject.Singleton;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import dev.parley.runtime.commerce.catalog.CatalogRepository;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -20,10 +14,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * ({@code PARLEY_DEMO_CATALOG}, off by default) and only into a bot whose catalog is still empty, so a restart
  * or a second replica adds nothing and an owner's own catalog is never touched.
  */
-@ApplicationScoped
+@Singleton
 public class DemoCatalog {
-
-    private static final Logger LOG = Logger.getLogger(DemoCatalog.class);
 
     /** The one demo vocabulary: what the extraction tests and the local run read orders with. */
     private static final String CATALOG = """
@@ -54,19 +46,9 @@ public class DemoCatalog {
             """;
 
     private final Pool pool;
-    private final boolean enabled;
 
-    public DemoCatalog(Pool pool, @ConfigProperty(name = "parley.demo-catalog", defaultValue = "false") boolean enabled) {
+    public DemoCatalog(Pool pool) {
         this.pool = pool;
-        this.enabled = enabled;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        if (enabled) {
-            boolean inserted = insert().await().atMost(Duration.ofSeconds(30));
-            LOG.info(inserted ? "inserted the demo catalog and stock (parley.demo-catalog)"
-                    : "the catalog is not empty; the demo catalog was not inserted (parley.demo-catalog)");
-        }
     }
 
     /** Inserts the demo catalog and stock unless the bot has materials or batches already; true if it did. */

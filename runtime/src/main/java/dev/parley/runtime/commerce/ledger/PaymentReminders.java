@@ -16,7 +16,7 @@ import com.cronutils.parser.CronParser;
 import dev.parley.runtime.commerce.Messages;
 import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.config.CommerceSettings;
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
 import dev.parley.runtime.scheduling.ScheduledJob;
 import io.smallrye.mutiny.Uni;

@@ -25,7 +25,7 @@ import dev.parley.runtime.commerce.order.Decision.Refused;
 import dev.parley.runtime.commerce.order.Decision.Rejected;
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;

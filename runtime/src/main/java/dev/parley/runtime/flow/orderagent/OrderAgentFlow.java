@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.commerce.Messages;
 import dev.parley.runtime.commerce.catalog.CatalogRepository;
 import dev.parley.runtime.commerce.inventory.InventoryRepository;
@@ -22,7 +22,7 @@ import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.conversation.Conversation;
 import dev.parley.runtime.conversation.Flow;
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
 import dev.parley.runtime.understanding.Intent;
 import dev.parley.runtime.understanding.IntentClassifier;

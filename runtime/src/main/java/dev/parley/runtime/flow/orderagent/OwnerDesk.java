@@ -16,7 +16,7 @@ import dev.parley.runtime.commerce.order.Decision;
 import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.OrderDecisions;
 import dev.parley.runtime.config.CommerceSettings;
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 

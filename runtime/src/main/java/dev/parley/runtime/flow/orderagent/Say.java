@@ -7,8 +7,8 @@ import dev.parley.runtime.commerce.Messages;
 import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.commerce.inventory.Quantity;
 import dev.parley.runtime.commerce.order.NewOrder;
-import dev.parley.runtime.conversation.OutboundMessage;
-import dev.parley.runtime.conversation.OutboundMessage.Button;
+import dev.parley.runtime.message.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage.Button;
 
 /**
  * The order agent's words in one language, from its message bundle, and the buttons that go with them. Every

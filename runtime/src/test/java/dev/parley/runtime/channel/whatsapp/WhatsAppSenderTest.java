@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.conversation.OutboundMessage;
-import dev.parley.runtime.conversation.OutboundMessage.Button;
+import dev.parley.runtime.message.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage.Button;
 import dev.parley.runtime.outbox.ChannelSender;
 import dev.parley.runtime.outbox.ChannelSender.Failed;
 import dev.parley.runtime.outbox.ChannelSender.Retry;

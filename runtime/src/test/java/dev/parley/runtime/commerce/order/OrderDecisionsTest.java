@@ -21,7 +21,7 @@ import dev.parley.runtime.commerce.order.Decision.Approved;
 import dev.parley.runtime.commerce.order.Decision.Reason;
 import dev.parley.runtime.commerce.order.Decision.Refused;
 import dev.parley.runtime.commerce.order.Decision.Rejected;
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
 import dev.parley.runtime.testing.Concurrently;
 import dev.parley.runtime.testing.PostgresResource;

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.channel.InboundMessage;
+import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.commerce.inventory.AllocationOrder;
 import dev.parley.runtime.understanding.OrderExtractor;

@@ -18,10 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.parley.runtime.config.AiSettings;
 import dev.parley.runtime.config.AiSettings.Provider;
 import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.config.Settings;
 import dev.parley.runtime.understanding.RuleBasedExtractor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.vertx.core.json.JsonObject;
 
 /** The Bot's spec.ai, as the operator writes it into bot.json, picks the extractor. */
@@ -38,7 +37,7 @@ class OrderExtractorProducerTest {
         Path file = Files.writeString(dir.resolve("bot.json"), document.encode());
         Map<String, String> all = new HashMap<>(properties);
         all.put("parley.bot.config", file.toString());
-        return new BotSettings(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(all, "test", 500)).build());
+        return Settings.bot(all);
     }
 
     /** The operator writes every field of spec.ai, null when the Bot leaves it out. */

@@ -1,4 +1,4 @@
-package dev.parley.runtime.scheduling;
+package dev.parley.runtime.conversation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.parley.runtime.conversation.Flow;
-import dev.parley.runtime.conversation.OutboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import dev.parley.runtime.scheduling.ScheduledJob;
 
 /**
  * Ends conversations idle for longer than the configured time: the chat's next message starts afresh in the

@@ -1,4 +1,4 @@
-package dev.parley.runtime.channel;
+package dev.parley.runtime.message;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.parley.runtime.session;
+package dev.parley.runtime.conversation;
 
 import dev.parley.runtime.conversation.Conversation;
 import dev.parley.runtime.conversation.Flow;

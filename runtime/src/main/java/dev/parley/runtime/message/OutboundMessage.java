@@ -1,4 +1,4 @@
-package dev.parley.runtime.conversation;
+package dev.parley.runtime.message;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -65,7 +65,7 @@ public record OutboundMessage(String text, List<Button> buttons, Document docume
                         Base64.getDecoder().decode(document.getString("content"))));
     }
 
-    /** A button: the {@code id} comes back as {@link dev.parley.runtime.channel.InboundMessage#buttonId()}. */
+    /** A button: the {@code id} comes back as {@link dev.parley.runtime.message.InboundMessage#buttonId()}. */
     public record Button(String id, String label) {
 
         public Button {

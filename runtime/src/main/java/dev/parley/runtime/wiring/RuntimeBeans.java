@@ -1,4 +1,4 @@
-package dev.parley.runtime.config;
+package dev.parley.runtime.wiring;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,34 +7,41 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.parley.runtime.channel.console.ConsoleSender;
+import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.config.CommerceSettings;
+import dev.parley.runtime.config.RuntimeConfig;
 import dev.parley.runtime.channel.telegram.TelegramChannel;
 import dev.parley.runtime.channel.whatsapp.WhatsAppChannel;
 import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.Flow;
+import dev.parley.runtime.conversation.SessionExpiry;
 import dev.parley.runtime.flow.echo.EchoFlow;
 import dev.parley.runtime.flow.orderagent.OrderAgentFlow;
 import dev.parley.runtime.outbox.ChannelSender;
 import dev.parley.runtime.owner.OwnerToken;
 import dev.parley.runtime.session.PostgresSessions;
 import dev.parley.runtime.session.RedisSessions;
-import dev.parley.runtime.session.SessionStore;
+import dev.parley.runtime.conversation.SessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.sqlclient.Pool;
+import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.config.CommerceSettings;
 
-/** Wires the runtime from its settings: which flow, where sessions live. */
+/**
+ * The composition root: makes the runtime's parts from its settings (which flow, where sessions live, which channels
+ * send) and hands them to the rooms that use them. Nothing imports this package; it imports whatever it wires.
+ */
 @Singleton
 public class RuntimeBeans {
 
     @Produces
     @Singleton
     @Startup
-    BotSettings settings(Config config) {
+    BotSettings settings(RuntimeConfig config) {
         return new BotSettings(config);
     }
 
@@ -48,8 +55,8 @@ public class RuntimeBeans {
     @Produces
     @Singleton
     @Startup
-    OwnerToken ownerToken(Config config, BotSettings settings) {
-        return OwnerToken.of(config.getOptionalValue("parley.owner.token", String.class).filter(t -> !t.isBlank()), settings.local());
+    OwnerToken ownerToken(RuntimeConfig config, BotSettings settings) {
+        return OwnerToken.of(config.ownerToken().filter(t -> !t.isBlank()), settings.local());
     }
 
     @Produces
@@ -65,7 +72,8 @@ public class RuntimeBeans {
 
     @Produces
     @Singleton
-    SessionStore sessions(@ConfigProperty(name = "parley.sessions", defaultValue = "postgres") String where, BotSettings settings, Instance<ReactiveRedisDataSource> redis, MeterRegistry registry) {
+    SessionStore sessions(RuntimeConfig config, BotSettings settings, Instance<ReactiveRedisDataSource> redis, MeterRegistry registry) {
+        String where = config.sessions();
         return switch (where) {
             case "postgres" -> new PostgresSessions();
             case "redis" -> new RedisSessions(redis.get(), "parley:" + settings.name() + ":session:", settings.idleExpiry(), registry);
@@ -84,6 +92,13 @@ public class RuntimeBeans {
         telegram.sender().ifPresent(senders::add);
         whatsapp.sender().ifPresent(senders::add);
         return senders;
+    }
+
+    /** The leader's job that ends idle conversations, with the flow's word to their customers. */
+    @Produces
+    @Singleton
+    SessionExpiry sessionExpiry(BotSettings settings, RuntimeConfig config, Flow flow) {
+        return new SessionExpiry(settings.idleExpiry(), config.sessionExpiry().checkEvery(), flow);
     }
 
     @Produces
