@@ -6,9 +6,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which language a customer writes in, from one message: Hindi when it has Devanagari in it or more romanised Hindi
- * words than English ones ("10 meter neela sooti bhej do"), English when it has English words and fewer Hindi ones
- * ("need 10m blue cotton please"), nothing when it says too little to tell ("10m", "ok", "👍"). WhatsApp reports no
+ * Which language a customer writes in, from one message: Hindi when it has Devanagari in it or at least two romanised
+ * Hindi words and more of them than English ones ("10 meter neela sooti bhej do"), English the other way round ("need
+ * 10m blue cotton please"), nothing when it says too little to tell ("10m", "ok", "👍", "20m blue cotton aur 6m red
+ * polyester"). WhatsApp reports no
  * language, so this is what a WhatsApp customer is answered in until they choose one.
  *
  * <p>Only words that belong to one language count: catalog words ("cotton", "silk"), numbers and units are left
@@ -20,6 +21,9 @@ public final class LanguageGuess {
     public static final String ENGLISH = "en";
 
     private static final Pattern WORD = Pattern.compile("[a-z]+");
+
+    /** Words of one language a message needs, more than of the other, to tell. */
+    private static final int MIN_WORDS = 2;
 
     /** Romanised Hindi function words and everyday chat words. */
     private static final Set<String> HINDI_WORDS = Set.of(
@@ -66,10 +70,11 @@ public final class LanguageGuess {
                 english++;
             }
         }
-        if (hindi == 0 && english == 0) {
-            return Optional.empty();
+        // One word is not enough ("20m blue cotton aur 6m red polyester", "ok please"): the next message may tell.
+        if (hindi >= MIN_WORDS && hindi > english) {
+            return Optional.of(HINDI);
         }
-        return Optional.of(hindi >= english ? HINDI : ENGLISH);
+        return english >= MIN_WORDS && english > hindi ? Optional.of(ENGLISH) : Optional.empty();
     }
 
     /** "neela", "sooti", "resham": a Hindi colour or material word (not the English name it stands for). */

@@ -127,6 +127,12 @@ public final class OrderAgentFlow implements Flow {
         return COLLECTING;
     }
 
+    /** A customer who has not chosen a language is answered in the one they write, if the bot speaks it. */
+    @Override
+    public List<String> languages() {
+        return commerce.languages();
+    }
+
     /**
      * A model reads order lines before the transaction, when the extractor is one and the text may hold lines
      * (not for a plain yes or no). The rules are fast enough to run inside it.
