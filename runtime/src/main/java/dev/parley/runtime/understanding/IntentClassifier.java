@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * starts with a yes, "jitna hai utna bhej do" accepts the available part although it says "bhej do", and "koi aur
  * colour?" asks for an alternative although it says "aur". A bare yes or no comes last.
  */
-public final class IntentClassifier {
+public final class IntentClassifier implements ReplyClassifier {
 
     /**
      * Phrases with a "no" in them that mean yes, or that the order is complete ("aur kuch nahi", "no problem"). They
@@ -112,6 +112,7 @@ public final class IntentClassifier {
     /** "5m more", "2 rolls more". */
     private static final Pattern QUANTITY_MORE = Pattern.compile(" " + AMOUNT + " more ");
 
+    @Override
     public Intent classify(String text) {
         if (text == null || text.isBlank()) {
             return Intent.UNKNOWN;

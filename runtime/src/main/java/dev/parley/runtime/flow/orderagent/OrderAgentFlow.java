@@ -26,8 +26,10 @@ import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
 import dev.parley.runtime.understanding.Intent;
 import dev.parley.runtime.understanding.IntentClassifier;
+import dev.parley.runtime.understanding.ItemReplies;
 import dev.parley.runtime.understanding.OrderExtractor;
 import dev.parley.runtime.understanding.OrderLine;
+import dev.parley.runtime.understanding.ReplyClassifier;
 import dev.parley.runtime.understanding.RuleBasedExtractor;
 import dev.parley.runtime.understanding.VocabularySource;
 import io.smallrye.mutiny.Uni;
@@ -63,7 +65,10 @@ public final class OrderAgentFlow implements Flow {
 
     private final OrderExtractor extractor;
     private final VocabularySource vocabulary;
+    /** The rules' reading of replies: always at hand, and what decides whether a model is asked anything. */
     private final IntentClassifier intents = new IntentClassifier();
+    /** What reads replies the rules cannot place: the rules themselves, or a model ({@code spec.ai}). */
+    private final ReplyClassifier replies;
     /** Reads lines inside the transaction when no model did before it: the bot's extractor if it is the rules. */
     private final RuleBasedExtractor rules;
     private final StockCheck stock;
@@ -77,7 +82,13 @@ public final class OrderAgentFlow implements Flow {
      */
     public OrderAgentFlow(OrderExtractor extractor, VocabularySource vocabulary, StockCheck stock, OrderRepository orders,
             OwnerDesk owners, CommerceSettings commerce, List<String> ownerChannels) {
+        this(extractor, new IntentClassifier(), vocabulary, stock, orders, owners, commerce, ownerChannels);
+    }
+
+    public OrderAgentFlow(OrderExtractor extractor, ReplyClassifier replies, VocabularySource vocabulary, StockCheck stock,
+            OrderRepository orders, OwnerDesk owners, CommerceSettings commerce, List<String> ownerChannels) {
         this.extractor = extractor;
+        this.replies = replies;
         this.rules = extractor instanceof RuleBasedExtractor r ? r : new RuleBasedExtractor();
         this.vocabulary = vocabulary;
         this.stock = stock;
@@ -92,6 +103,7 @@ public final class OrderAgentFlow implements Flow {
     public static class Parts {
 
         private final OrderExtractor extractor;
+        private final ReplyClassifier replies;
         private final CatalogRepository catalog;
         private final InventoryRepository inventory;
         private final OrderRepository orders;
@@ -99,9 +111,10 @@ public final class OrderAgentFlow implements Flow {
         private final Ledger ledger;
         private final CommerceSettings commerce;
 
-        public Parts(OrderExtractor extractor, CatalogRepository catalog, InventoryRepository inventory, OrderRepository orders,
-                OrderDecisions decisions, Ledger ledger, CommerceSettings commerce) {
+        public Parts(OrderExtractor extractor, ReplyClassifier replies, CatalogRepository catalog, InventoryRepository inventory,
+                OrderRepository orders, OrderDecisions decisions, Ledger ledger, CommerceSettings commerce) {
             this.extractor = extractor;
+            this.replies = replies;
             this.catalog = catalog;
             this.inventory = inventory;
             this.orders = orders;
@@ -117,7 +130,7 @@ public final class OrderAgentFlow implements Flow {
             if (settings.consoleEnabled()) {
                 channels.add("console");
             }
-            return new OrderAgentFlow(extractor, catalog, new StockCheck(inventory, commerce.allocationOrder()), orders,
+            return new OrderAgentFlow(extractor, replies, catalog, new StockCheck(inventory, commerce.allocationOrder()), orders,
                     new OwnerDesk(decisions, ledger, commerce), commerce, channels);
         }
     }
@@ -134,20 +147,34 @@ public final class OrderAgentFlow implements Flow {
     }
 
     /**
-     * A model reads order lines before the transaction, when the extractor is one and the text may hold lines
-     * (not for a plain yes or no). The rules are fast enough to run inside it.
+     * A model reads before the transaction: the reply's meaning when the rules cannot place it (UNKNOWN) and replies
+     * are read by a model, and order lines when the extractor is one and the text may hold lines (not for a plain yes
+     * or no). The rules are fast enough to run inside it.
      */
     @Override
     public Uni<Object> understand(InboundMessage message) {
-        if (message.text() == null || extractor instanceof RuleBasedExtractor || !mayHoldLines(intents.classify(message.text()))) {
+        if (message.text() == null) {
             return Uni.createFrom().nullItem();
         }
-        return vocabulary.current().emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(words -> new Understood(extractor.extract(message.text(), words)));
+        Intent byRules = intents.classify(message.text());
+        boolean askReplies = !(replies instanceof IntentClassifier) && byRules == Intent.UNKNOWN;
+        boolean modelReadsLines = !(extractor instanceof RuleBasedExtractor);
+        if (!askReplies && (!modelReadsLines || !mayHoldLines(byRules))) {
+            return Uni.createFrom().nullItem();
+        }
+        return vocabulary.current().emitOn(Infrastructure.getDefaultWorkerPool()).map(words -> {
+            Intent intent = askReplies ? replies.classify(message.text()) : null;
+            boolean readLines = modelReadsLines && mayHoldLines(intent != null ? intent : byRules);
+            return new Understood(readLines ? extractor.extract(message.text(), words) : null, intent);
+        });
     }
 
-    /** Order lines a model found before the transaction. */
-    record Understood(List<OrderLine> lines) {
+    /** What a model made of the message before the transaction: order lines, the reply's meaning (each null if not asked). */
+    record Understood(List<OrderLine> lines, Intent intent) {
+
+        Understood(List<OrderLine> lines) {
+            this(lines, null);
+        }
     }
 
     private static boolean mayHoldLines(Intent intent) {
@@ -246,7 +273,8 @@ public final class OrderAgentFlow implements Flow {
             return lines(step).flatMap(lines -> lines.isEmpty() ? Uni.createFrom().item(help(step)) : start(step, lines));
         }
         Draft draft = step.draft().get();
-        Intent intent = intents.classify(step.message().text());
+        Intent intent = step.context().understood() instanceof Understood understood && understood.intent() != null
+                ? understood.intent() : intents.classify(step.message().text());
         if (intent == Intent.CANCEL) {
             return Uni.createFrom().item(cancelled(step, draft));
         }
@@ -269,7 +297,7 @@ public final class OrderAgentFlow implements Flow {
 
     /** The order lines in the message: what a model found before the transaction, else the rules' reading. */
     private Uni<List<OrderLine>> lines(Step step) {
-        if (step.context().understood() instanceof Understood understood) {
+        if (step.context().understood() instanceof Understood understood && understood.lines() != null) {
             return Uni.createFrom().item(understood.lines());
         }
         return vocabulary.current().map(words -> rules.extract(step.message().text(), words));
@@ -291,6 +319,14 @@ public final class OrderAgentFlow implements Flow {
 
     private Uni<Turn> negotiate(Step step, Draft draft, Intent intent) {
         Item item = draft.negotiating().orElseThrow();
+        // "pehla wala le lo, doosra cancel", "take the red silk and drop the rest": items named by place or name, as
+        // the negotiation message lists the open ones.
+        List<Item> open = draft.open();
+        Optional<List<ItemReplies.Decision>> several = ItemReplies.read(step.message().text(),
+                open.stream().map(OrderAgentFlow::shown).toList());
+        if (several.isPresent()) {
+            return settle(step, draft, open, several.get());
+        }
         if (intent == Intent.CANCEL_ITEM) {
             return drop(step, draft, item.no());
         }
@@ -348,9 +384,59 @@ public final class OrderAgentFlow implements Flow {
             return unclear(step, draft);
         }
         Item.Choice picked = item.get().suggestions().get(choice - 1);
-        Item replacement = Item.wanted(draft.nextNo(), picked.material(), picked.color(), item.get().wanted(), itemNo);
-        return next(step, draft.update(itemNo, i -> i.with(Item.Status.REPLACED)).plus(replacement),
-                List.of(step.say().text("item.replaced", replacement.name(), item.get().name())));
+        return next(step, withAlternative(draft, item.get(), picked),
+                List.of(step.say().text("item.replaced", Say.color(picked.color(), picked.material()), item.get().name())));
+    }
+
+    /**
+     * The draft with {@code item} replaced by an alternative. When the order has that material and colour already,
+     * its line takes the quantity too, rather than a second line of the same thing (in the same unit; a line in rolls
+     * and one in meters stay two).
+     */
+    static Draft withAlternative(Draft draft, Item item, Item.Choice picked) {
+        Draft replaced = draft.update(item.no(), i -> i.with(Item.Status.REPLACED));
+        Optional<Item> same = replaced.open().stream().filter(i -> i.material().equals(picked.material())
+                && i.color().equals(picked.color()) && i.wanted().unit() == item.wanted().unit()).findFirst();
+        if (same.isPresent()) {
+            return replaced.update(same.get().no(), i -> i.wanting(new Quantity(i.wanted().unit(),
+                    i.wanted().amount().add(item.wanted().amount()))).with(Item.Status.NEGOTIATING));
+        }
+        return replaced.plus(Item.wanted(replaced.nextNo(), picked.material(), picked.color(), item.wanted(), item.no()));
+    }
+
+    /** An open item as the customer was shown it, for {@link ItemReplies}. */
+    private static ItemReplies.Shown shown(Item item) {
+        return new ItemReplies.Shown(item.material(), item.color(), item.status() != Item.Status.NEGOTIATING ? List.of()
+                : item.suggestions().stream().map(c -> new ItemReplies.Alternative(c.material(), c.color())).toList());
+    }
+
+    /**
+     * A reply that settles several items at once: each one dropped, its alternative taken, or its available part
+     * accepted; then the stock is checked once for all. Taking an item that is already accepted changes nothing.
+     */
+    private Uni<Turn> settle(Step step, Draft draft, List<Item> open, List<ItemReplies.Decision> decisions) {
+        Draft changed = draft;
+        List<String> before = new ArrayList<>();
+        for (int k = 0; k < open.size(); k++) {
+            ItemReplies.Decision decision = decisions.get(k);
+            Item item = open.get(k);
+            if (decision == null) {
+                continue;
+            }
+            if (decision.action() == ItemReplies.Action.DROP) {
+                changed = changed.update(item.no(), i -> i.with(Item.Status.CANCELLED));
+                before.add(step.say().text("item.cancelled", item.name()));
+            } else if (decision.alternative() > 0 && item.status() == Item.Status.NEGOTIATING
+                    && decision.alternative() <= item.suggestions().size()) {
+                Item.Choice picked = item.suggestions().get(decision.alternative() - 1);
+                changed = withAlternative(changed, item, picked);
+                before.add(step.say().text("item.replaced", Say.color(picked.color(), picked.material()), item.name()));
+            } else if (item.status() == Item.Status.NEGOTIATING && item.stock() == Item.Stock.PARTIAL_AVAILABLE
+                    && item.available() != null && !item.available().isZero()) {
+                changed = changed.update(item.no(), i -> i.wanting(i.available()).with(Item.Status.ACCEPTED));
+            }
+        }
+        return changed.equals(draft) ? unclear(step, draft) : next(step, changed, before);
     }
 
     /**

@@ -15,6 +15,8 @@ import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.commerce.inventory.AllocationOrder;
 import dev.parley.runtime.understanding.OrderExtractor;
 import dev.parley.runtime.understanding.OrderLine;
+import dev.parley.runtime.understanding.Intent;
+import dev.parley.runtime.understanding.ReplyClassifier;
 import dev.parley.runtime.understanding.RuleBasedExtractor;
 import dev.parley.runtime.understanding.Vocabulary;
 import io.smallrye.mutiny.Uni;
@@ -57,5 +59,22 @@ class UnderstandingBeforeTheTransactionTest {
                 .await().indefinitely()).isNull();
 
         assertThat(modelCalls).isEmpty();
+    }
+
+    @Test
+    void aReplyTheRulesCannotPlaceIsReadByTheReplyModelBeforeTheTransaction() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        ReplyClassifier replyModel = text -> {
+            asked.add(text);
+            return Intent.CONFIRM;
+        };
+        OrderAgentFlow flow = new OrderAgentFlow(new RuleBasedExtractor(), replyModel, () -> Uni.createFrom().item(WORDS), null, null,
+                null, COMMERCE, List.of("telegram"));
+
+        assertThat(flow.understand(InboundMessage.text("telegram", "5", "42", "kal function hai, jaldi chahiye")).await().indefinitely())
+                .isEqualTo(new OrderAgentFlow.Understood(null, Intent.CONFIRM));
+        assertThat(flow.understand(InboundMessage.text("telegram", "6", "42", "haan confirm karo")).await().indefinitely())
+                .as("the rules place it: no model call").isNull();
+        assertThat(asked).containsExactly("kal function hai, jaldi chahiye");
     }
 }
