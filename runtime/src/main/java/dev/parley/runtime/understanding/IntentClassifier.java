@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads what a customer's reply means while an order is negotiated or confirmed, in English, romanised Hindi or a
- * mix, by rules.
+ * Reads what a customer's reply means while an order is negotiated or confirmed, in English, Hindi (Latin or
+ * Devanagari, which {@link Romanizer} writes in Latin first) or a mix, by rules. Only a clear refusal is a
+ * {@link Intent#CANCEL}: a sentence that merely contains a "nahi" ("kuch samajh nahi aaya") is {@link Intent#UNKNOWN},
+ * which the flow answers with a question.
  *
  * <p>Rules are tried from the most specific meaning to the least: "haan, red wala hata do" removes an item although it
  * starts with a yes, "jitna hai utna bhej do" accepts the available part although it says "bhej do", and "koi aur
