@@ -63,11 +63,10 @@ public final class LanguageGuess {
         var words = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (words.find()) {
             String word = words.group();
-            if (HINDI_WORDS.contains(word) || NumberWords.CARDINALS.containsKey(word) && !NumberWords.ENGLISH_ONES.containsKey(word)
-                    && !NumberWords.ENGLISH_TENS.containsKey(word) && !ENGLISH_WORDS.contains(word) || isHindiItemWord(word)) {
-                hindi++;
-            } else if (ENGLISH_WORDS.contains(word)) {
+            if (ENGLISH_WORDS.contains(word) || ENGLISH_NUMBERS.contains(word)) {
                 english++;
+            } else if (HINDI_WORDS.contains(word) || NumberWords.CARDINALS.containsKey(word) || isHindiItemWord(word)) {
+                hindi++;
             }
         }
         // One word is not enough ("20m blue cotton aur 6m red polyester", "ok please"): the next message may tell.
@@ -82,6 +81,12 @@ public final class LanguageGuess {
         return BuiltInWords.ITEM_WORDS.contains(word) && !BuiltInWords.COLORS.containsKey(word)
                 && !BuiltInWords.MATERIALS.containsKey(word) && !ENGLISH_ITEM_SPELLINGS.contains(word);
     }
+
+    /** English number words, which {@link NumberWords#CARDINALS} holds beside the Hindi ones. */
+    private static final Set<String> ENGLISH_NUMBERS = Set.of(
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fourty",
+            "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "half");
 
     /** Built-in item words that are English spellings or shorthand, not Hindi. */
     private static final Set<String> ENGLISH_ITEM_SPELLINGS = Set.of(

@@ -16,7 +16,7 @@ class LanguageGuessTest {
             "bhaiya 10 meter neela sooti bhej do | hi", "das meter laal resham chahiye | hi", "kya blue cotton hai? | hi",
             "haan theek hai | hi", "10m blue cotton bhej do bhaiya | hi", "10m blue cotton bhej do please | hi", "kal tak 50 meter white cotton chahiye | hi",
             "I need 25 meters of red silk | en", "Please send 15 mtr black polyester | en", "do you have navy linen? | en",
-            "yes please confirm | en", "what colours do you have in silk? | en", "hi sir, need 20 meter white linen | en"})
+            "yes please confirm | en", "I want eighteen metres yellow georgette | en", "need one hundred meters | en", "what colours do you have in silk? | en", "hi sir, need 20 meter white linen | en"})
     void fromScriptAndWords(String text, String language) {
         assertThat(LanguageGuess.of(text)).as(text).contains(language);
     }
