@@ -182,6 +182,8 @@ final class LineAssembler {
         }
         String said = mention.slot() == Slot.MATERIAL ? target.material : target.color;
         if (mention.name().equals(said)) {
+            // "pink nahi peach... I mean pink": said again after a correction, it is wanted after all.
+            target.negated = false;
             correctionTarget = target;
             return true;
         }

@@ -76,11 +76,16 @@ final class Quantities {
 
     /** The quantity that starts at {@code i}, or null. */
     static Quantity at(List<Token> tokens, int i) {
-        if (i > 0 && tokens.get(i - 1).kind() == Kind.WORD && NOT_A_LENGTH_BEFORE.contains(tokens.get(i - 1).text())) {
+        boolean afterNo = i > 0 && tokens.get(i - 1).isWord("no");
+        if (i > 0 && tokens.get(i - 1).kind() == Kind.WORD && NOT_A_LENGTH_BEFORE.contains(tokens.get(i - 1).text()) && !afterNo) {
             return null;
         }
         Amount amount = amount(tokens, i);
         if (amount == null) {
+            return null;
+        }
+        // "shop no 14" is a number, "oh no 4 roll" a quantity: after "no", only with its unit.
+        if (afterNo && unit(word(tokens, amount.end())) == null) {
             return null;
         }
         Amount repeated = amount(tokens, amount.end());

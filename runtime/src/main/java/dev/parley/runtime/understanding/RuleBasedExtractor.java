@@ -112,6 +112,9 @@ public final class RuleBasedExtractor implements OrderExtractor {
             lines.joinWord();
         } else if (EACH.contains(word)) {
             lines.each();
+        } else if (word.equals("no") && replacesWhatWasSaid(tokens, i + 1, matcher)) {
+            // "3 roll white denim, oh no 4 roll"
+            lines.correction();
         } else if (NEGATIONS.contains(word)) {
             if (replacesWhatWasSaid(tokens, i + 1, matcher)) {
                 lines.correction();

@@ -353,6 +353,12 @@ class RuleBasedExtractorTest {
         @Test
         void aBareNumberCorrectsInTheUnitItCorrects() {
             assertThat(extract("2 roll black denim, no wait 3")).containsExactly(OrderLine.rolls("denim", "black", 3));
+            assertThat(extract("3 roll black denim, oh no 4 roll")).containsExactly(OrderLine.rolls("denim", "black", 4));
+        }
+
+        @Test
+        void anItemRefusedAndThenSaidAgainIsWanted() {
+            assertThat(extract("red nahi green... I mean red only, 4m georgette")).containsExactly(meters("georgette", "red", "4"));
         }
 
         @Test
