@@ -99,6 +99,10 @@ public final class ItemReplies {
         }
         CatalogMatcher matcher = new CatalogMatcher(vocabulary(shown));
         List<Token> tokens = Tokenizer.tokenize(reply);
+        if (hasALength(tokens)) {
+            // "ok, red polyester 5m": a new quantity for an item, which the order lines say; not a decision.
+            return Optional.empty();
+        }
         List<Part> parts = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= tokens.size(); i++) {
@@ -135,6 +139,16 @@ public final class ItemReplies {
             }
         }
         return Arrays.stream(decisions).allMatch(d -> d == null) ? Optional.empty() : Optional.of(Arrays.asList(decisions));
+    }
+
+    private static boolean hasALength(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Quantities.Quantity quantity = Quantities.at(tokens, i);
+            if (quantity != null && quantity.unit() != Quantities.Unit.NONE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the part that has token {@code i} ends: at the next comma, full stop or joiner. */

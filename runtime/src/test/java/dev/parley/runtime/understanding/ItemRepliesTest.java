@@ -61,7 +61,7 @@ class ItemRepliesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"haan", "jitna hai utna bhej do", "cancel", "koi aur colour?", "sab cancel kar do", "pehla wala",
-            "12 meter kar do"})
+            "12 meter kar do", "ok, red silk 5m", "pehla wala 10 meter kar do"})
     void aReplyThatNamesNoItemIsLeftToTheIntent(String reply) {
         assertThat(ItemReplies.read(reply, SHOWN)).as(reply).isEmpty();
     }
