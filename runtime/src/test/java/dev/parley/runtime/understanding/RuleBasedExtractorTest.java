@@ -321,6 +321,15 @@ class RuleBasedExtractorTest {
         }
 
         @Test
+        void hindiColourNamesBeyondTheCatalogsInEitherScript() {
+            Vocabulary shop = new Vocabulary(Map.of("silk", Set.of()), Map.of("orange", Set.of(), "yellow", Set.of(), "white", Set.of()));
+            assertThat(extractor.extract("केसरिया सिल्क 5 मीटर", shop)).containsExactly(meters("silk", "orange", "5"));
+            assertThat(extractor.extract("5m kesari silk", shop)).containsExactly(meters("silk", "orange", "5"));
+            assertThat(extractor.extract("बसंती रेशम 2 मीटर", shop)).containsExactly(meters("silk", "yellow", "2"));
+            assertThat(extractor.extract("श्वेत रेशम 3 मीटर", shop)).containsExactly(meters("silk", "white", "3"));
+        }
+
+        @Test
         void unitsAndSentences() {
             assertThat(extract("१२ गज सफ़ेद लिनन")).containsExactly(meters("linen", "white", "10.97"));
             assertThat(extract("२५ मी. लाल सिल्क")).containsExactly(meters("silk", "red", "25"));
