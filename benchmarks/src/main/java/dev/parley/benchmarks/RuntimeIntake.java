@@ -37,6 +37,9 @@ import java.util.stream.Stream;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.parley.runtime.conversation.ConversationRouter;
+import dev.parley.runtime.conversation.Conversations;
+import dev.parley.runtime.outbox.Outbox;
 import dev.parley.testing.PostgresServer;
 import dev.parley.testing.RuntimeProcess;
 import dev.parley.testing.TestServers;
@@ -57,6 +60,9 @@ import dev.parley.testing.TestServers;
  * and then pgbench, alternately, so that both meet the same machine, whose speed drifts from minute to minute on a
  * shared host. While pgbench runs the runtime is stopped (SIGSTOP), so that nothing of it competes with pgbench.
  * {@code seconds} is the measured time of each side, split over the rounds.
+ *
+ * <p>Not durable, and it says so when it starts: the database is the test server ({@link PostgresServer}, fsync and
+ * synchronous_commit off), not the runtime's own local database, which flushes every commit before the 200.
  *
  * <p>The runtime's connection pool ({@code PARLEY_DB_POOL_SIZE}, default 10) is raised to the concurrency, so that
  * it may hold as many connections as pgbench; set {@code PARLEY_DB_POOL_SIZE} for {@code benchmarks/run} to choose
@@ -83,38 +89,30 @@ public final class RuntimeIntake {
     private static final int DEFAULT_POOL_SIZE = 10;
 
     /**
-     * The runtime's statements for one new text update, as ConversationRouter, SessionStore.lockRow and
-     * PostgresSessions run them, with the echo flow's new state and reply. The runtime computes the new data in Java
-     * from what the SELECT returned; here PostgreSQL does, which writes the same row.
+     * The runtime's statements for one new text update, taken from the runtime's own classes so that they cannot
+     * drift: the router's intake statement, the conversation's lock and save, the reply into the outbox. pgbench
+     * binds their parameters from its variables; those that do not change come with {@code -D} ({@link #PGBENCH_VARIABLES}),
+     * the echo flow's new state, data and reply among them.
      */
-    private static final String PGBENCH_SCRIPT = """
-            \\set chat random(1, {chats})
-            \\set key random(1, 9000000000000000000)
-            BEGIN;
-            WITH inbound AS (
-                INSERT INTO inbound_update (channel, external_id, chat_id)
-                VALUES ('telegram', 'pgbench-' || :client_id || '-' || :key, CAST(:chat AS text))
-                ON CONFLICT ON CONSTRAINT inbound_update_once DO NOTHING RETURNING id),
-            customer AS (
-                INSERT INTO customer (channel, chat_id, sender_id, display_name, language)
-                SELECT 'telegram', CAST(:chat AS text), CAST(:chat AS text), 'Customer ' || :chat, NULL WHERE EXISTS (SELECT 1 FROM inbound)
-                ON CONFLICT (channel, chat_id) DO UPDATE SET last_inbound_at = now(),
-                    display_name = coalesce(EXCLUDED.display_name, customer.display_name),
-                    sender_id = coalesce(EXCLUDED.sender_id, customer.sender_id)
-                RETURNING language),
-            conversation AS (
-                INSERT INTO conversation (channel, chat_id, flow_state)
-                SELECT 'telegram', CAST(:chat AS text), 'echoing' WHERE EXISTS (SELECT 1 FROM inbound)
-                ON CONFLICT (channel, chat_id) DO NOTHING)
-            SELECT EXISTS (SELECT 1 FROM inbound) AS new, (SELECT language FROM customer) AS language;
-            SELECT flow_state, data, version FROM conversation WHERE channel = 'telegram' AND chat_id = CAST(:chat AS text) FOR UPDATE;
-            UPDATE conversation SET flow_state = 'echoing', data = jsonb_build_object('count', coalesce((data->>'count')::int, 0) + 1),
-                    version = version + 1, updated_at = now()
-                WHERE channel = 'telegram' AND chat_id = CAST(:chat AS text);
-            INSERT INTO outbox_message (channel, chat_id, payload)
-                VALUES ('telegram', CAST(:chat AS text), '{"text": "#1 you said: hello", "buttons": []}');
-            COMMIT;
-            """;
+    static String pgbenchScript(int chats) {
+        return "\\set chat random(1, " + chats + ")\n"
+                + "\\set key random(1, 9000000000000000000)\n"
+                + "BEGIN;\n"
+                + bind(ConversationRouter.RECORD, "channel", "key", "chat", "chat", "name", "language", "state") + ";\n"
+                + bind(Conversations.LOCK, "channel", "chat") + ";\n"
+                + bind(Conversations.SAVE, "channel", "chat", "state", "data") + ";\n"
+                + bind(Outbox.ENQUEUE, "channel", "chat", "payload") + ";\n"
+                + "COMMIT;\n";
+    }
+
+    /** The values of the script's variables that are the same in every transaction. */
+    static final List<String> PGBENCH_VARIABLES = List.of("channel=telegram", "name=Customer", "language=en", "state=echoing",
+            "data={\"count\": 1}", "payload={\"text\": \"#1 you said: hello\", \"buttons\": []}");
+
+    /** The statement with its parameters $1, $2 ... written as pgbench variables, in that order. */
+    private static String bind(String statement, String... variables) {
+        return Pattern.compile("\\$(\\d+)").matcher(statement).replaceAll(m -> ":" + variables[Integer.parseInt(m.group(1)) - 1]);
+    }
 
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
@@ -149,9 +147,13 @@ public final class RuntimeIntake {
         long postmaster = postmasterPid(postgres, database);
         System.out.printf("runtime-intake: %d concurrent senders, %d chats; after the warm-up, %d rounds of %d s of the runtime, each followed by %d s of pgbench; %s, %d cores%n",
                 concurrency, chats, ROUNDS, round.toSeconds(), round.toSeconds(), serverVersion(postgres, database), cores);
+        // Opting out of durability, and saying so: both sides commit without waiting for a WAL flush.
+        System.out.println("runtime-intake: NOT DURABLE, on purpose: the test server (PostgresServer) runs with fsync and synchronous_commit off,"
+                + " for the runtime and pgbench alike, so no commit waits for the disk; the runtime's own local database and a production"
+                + " server do wait, and take fewer updates/s on a slow disk");
         Path workDir = TestServers.workDir("pgbench");
         Path script = workDir.resolve("runtime-intake.sql");
-        Files.writeString(script, PGBENCH_SCRIPT.replace("{chats}", String.valueOf(chats)));
+        Files.writeString(script, pgbenchScript(chats));
 
         Usage runtimeSide = new Usage();
         Usage pgbenchSide = new Usage();
@@ -512,9 +514,11 @@ public final class RuntimeIntake {
             throws IOException, InterruptedException {
         String prefix = "log-" + round;
         // -M prepared: the runtime's client prepares its statements too.
-        List<String> command = List.of("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(concurrency), "-j", String.valueOf(Math.min(2, concurrency)),
-                "-T", String.valueOf(duration.toSeconds()), "-f", script.toString(), "-l", "--log-prefix=" + workDir.resolve(prefix),
-                "-h", "localhost", "-p", String.valueOf(postgres.port()), "-U", PostgresServer.USER, database);
+        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(concurrency),
+                "-j", String.valueOf(Math.min(2, concurrency)), "-T", String.valueOf(duration.toSeconds()), "-f", script.toString(),
+                "-l", "--log-prefix=" + workDir.resolve(prefix), "-h", "localhost", "-p", String.valueOf(postgres.port()), "-U", PostgresServer.USER));
+        PGBENCH_VARIABLES.forEach(variable -> command.addAll(List.of("-D", variable)));
+        command.add(database);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", PostgresServer.PASSWORD);
         // The runtime connects with search_path set to the bot's schema; so does pgbench.

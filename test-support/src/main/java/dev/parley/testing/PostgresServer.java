@@ -10,6 +10,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL server (the zonky binaries of PostgreSQL 17) in a fresh data directory under {@code target/},
  * one per test JVM. Tests that need isolation create a database of their own with {@link #createDatabase(String)}.
+ *
+ * <p>Not durable, on purpose: fsync and synchronous_commit are off ({@link #builder}), which makes commits cheap and
+ * loses the last ones in a crash of the machine (and, for synchronous_commit, of the server). That is fine for a
+ * server that only tests and benchmarks use and that is thrown away with {@code target/}; it is not the product.
+ * The database the runtime starts for itself ({@code dev.parley.runtime.local.LocalDatabase}) keeps every commit
+ * it acknowledged, and a test that crashes a database to check what survives uses that one.
  */
 public final class PostgresServer {
 
@@ -32,8 +38,7 @@ public final class PostgresServer {
         if (shared == null) {
             try {
                 java.nio.file.Path dataDir = TestServers.workDir("postgres");
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDir)
+                EmbeddedPostgres postgres = builder(dataDir)
                         .setCleanDataDirectory(true)
                         .start();
                 shared = new PostgresServer(postgres, dataDir);
@@ -53,7 +58,7 @@ public final class PostgresServer {
         java.nio.file.Path dataDir = TestServers.workDir("postgres-" + name);
         try {
             // Not cleaned on stop (zonky deletes the data directory then): a restart finds the data where it was.
-            return new PostgresServer(EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start(), dataDir);
+            return new PostgresServer(builder(dataDir).setCleanDataDirectory(false).start(), dataDir);
         } catch (IOException | RuntimeException e) {
             throw TestServers.unavailable("PostgreSQL", "the embedded server did not start: " + e);
         }
@@ -65,7 +70,18 @@ public final class PostgresServer {
     }
 
     public void restart() throws IOException {
-        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+        postgres = builder(dataDir).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    /**
+     * zonky's defaults for test servers, said here rather than left implicit: fsync off (zonky also passes
+     * {@code -F}) and synchronous_commit off. Fast, not durable; see the class comment.
+     */
+    private static EmbeddedPostgres.Builder builder(java.nio.file.Path dataDir) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off");
     }
 
     public int port() {

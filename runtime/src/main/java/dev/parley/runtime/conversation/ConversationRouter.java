@@ -4,7 +4,6 @@ import java.util.function.Function;
 
 import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.outbox.Outbox;
-import dev.parley.runtime.session.PostgresSessions;
 import dev.parley.runtime.understanding.LanguageGuess;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -28,6 +27,30 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 public class ConversationRouter {
 
+    /**
+     * The intake statement: records the delivery ($1 channel, $2 update id, $3 chat) under its unique key and, only
+     * if it is new, notes the customer ($4 sender id, $5 name, $6 language) and makes sure the chat has a conversation
+     * row ($7 the flow's initial state). It is the one statement that writes the tables of two owners
+     * ({@link Customers}, {@link Conversations}) besides its own {@code inbound_update}: one round trip per update
+     * (docs/architecture.md). The runtime-intake benchmark runs it as written here.
+     */
+    public static final String RECORD = """
+        WITH inbound AS (
+            INSERT INTO inbound_update (channel, external_id, chat_id) VALUES ($1, $2, $3)
+            ON CONFLICT ON CONSTRAINT inbound_update_once DO NOTHING RETURNING id),
+        customer AS (
+            INSERT INTO customer (channel, chat_id, sender_id, display_name, language)
+            SELECT $1, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM inbound)
+            ON CONFLICT (channel, chat_id) DO UPDATE SET last_inbound_at = now(),
+                display_name = coalesce(EXCLUDED.display_name, customer.display_name),
+                sender_id = coalesce(EXCLUDED.sender_id, customer.sender_id)
+            RETURNING language),
+        conversation AS (
+            INSERT INTO conversation (channel, chat_id, flow_state)
+            SELECT $1, $3, $7 WHERE EXISTS (SELECT 1 FROM inbound)
+            ON CONFLICT (channel, chat_id) DO NOTHING)
+        SELECT EXISTS (SELECT 1 FROM inbound) AS new, (SELECT language FROM customer) AS language""";
+
     /** What happened to a message. */
     public enum Outcome {
         PROCESSED, DUPLICATE
@@ -41,10 +64,6 @@ public class ConversationRouter {
         this.pool = pool;
         this.flow = flow;
         this.sessions = sessions;
-    }
-
-    public ConversationRouter(Pool pool, Flow flow) {
-        this(pool, flow, new PostgresSessions());
     }
 
     public Uni<Outcome> route(InboundMessage message) {
@@ -76,22 +95,7 @@ public class ConversationRouter {
      */
     private Uni<Recorded> record(SqlConnection connection, InboundMessage message) {
         InboundMessage.Sender sender = message.sender();
-        return connection.preparedQuery("""
-                WITH inbound AS (
-                    INSERT INTO inbound_update (channel, external_id, chat_id) VALUES ($1, $2, $3)
-                    ON CONFLICT ON CONSTRAINT inbound_update_once DO NOTHING RETURNING id),
-                customer AS (
-                    INSERT INTO customer (channel, chat_id, sender_id, display_name, language)
-                    SELECT $1, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM inbound)
-                    ON CONFLICT (channel, chat_id) DO UPDATE SET last_inbound_at = now(),
-                        display_name = coalesce(EXCLUDED.display_name, customer.display_name),
-                        sender_id = coalesce(EXCLUDED.sender_id, customer.sender_id)
-                    RETURNING language),
-                conversation AS (
-                    INSERT INTO conversation (channel, chat_id, flow_state)
-                    SELECT $1, $3, $7 WHERE EXISTS (SELECT 1 FROM inbound)
-                    ON CONFLICT (channel, chat_id) DO NOTHING)
-                SELECT EXISTS (SELECT 1 FROM inbound) AS new, (SELECT language FROM customer) AS language""")
+        return connection.preparedQuery(RECORD)
                 .execute(Tuple.from(new Object[] {message.channel(), message.updateId(), message.chatId(), sender.id(), sender.name(),
                         sender.language(), flow.initialState()}))
                 .map(rows -> {
@@ -114,13 +118,9 @@ public class ConversationRouter {
                 .flatMap(conversation -> flow.handle(conversation, message, new Flow.Context(connection, understood))
                         .flatMap(turn -> sessions.save(connection, conversation, turn)
                                 .flatMap(ignored -> turn.language() != null && !turn.language().equals(conversation.language())
-                                        ? setLanguage(connection, message, turn.language())
-                                        : guessed != null ? setLanguage(connection, message, guessed) : Uni.createFrom().voidItem())
+                                        ? Customers.setLanguage(connection, message.channel(), message.chatId(), turn.language())
+                                        : guessed != null ? Customers.setLanguage(connection, message.channel(), message.chatId(), guessed)
+                                        : Uni.createFrom().voidItem())
                                 .flatMap(ignored -> Outbox.enqueue(connection, conversation.channel(), conversation.chatId(), turn.replies()))));
-    }
-
-    private static Uni<Void> setLanguage(SqlConnection connection, InboundMessage message, String language) {
-        return connection.preparedQuery("UPDATE customer SET language = $3 WHERE channel = $1 AND chat_id = $2")
-                .execute(Tuple.of(message.channel(), message.chatId(), language)).replaceWithVoid();
     }
 }

@@ -5,13 +5,10 @@ import java.time.Instant;
 
 import java.util.List;
 
-import dev.parley.runtime.conversation.Flow;
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import dev.parley.runtime.scheduling.ScheduledJob;
 
 /**
@@ -46,20 +43,13 @@ public final class SessionExpiry implements ScheduledJob {
 
     @Override
     public Uni<Void> run(SqlConnection connection) {
-        return connection.preparedQuery("""
-                WITH gone AS (
-                    DELETE FROM conversation WHERE updated_at < now() - make_interval(secs => $1)
-                    RETURNING channel, chat_id, flow_state)
-                SELECT gone.channel, gone.chat_id, gone.flow_state, customer.language
-                FROM gone LEFT JOIN customer USING (channel, chat_id)""")
-                .execute(Tuple.of(idle.toMillis() / 1000.0))
-                .flatMap(rows -> {
-                    Uni<Void> told = Uni.createFrom().voidItem();
-                    for (Row row : rows) {
-                        List<OutboundMessage> messages = flow.expired(row.getString("flow_state"), row.getString("language"));
-                        told = told.flatMap(ignored -> Outbox.enqueue(connection, row.getString("channel"), row.getString("chat_id"), messages));
-                    }
-                    return told;
-                });
+        return Conversations.endIdle(connection, idle).flatMap(ended -> {
+            Uni<Void> told = Uni.createFrom().voidItem();
+            for (Conversations.Ended conversation : ended) {
+                List<OutboundMessage> messages = flow.expired(conversation.state(), conversation.language());
+                told = told.flatMap(ignored -> Outbox.enqueue(connection, conversation.channel(), conversation.chatId(), messages));
+            }
+            return told;
+        });
     }
 }

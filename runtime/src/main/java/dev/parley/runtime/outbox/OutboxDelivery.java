@@ -105,8 +105,8 @@ public class OutboxDelivery {
     }
 
     private void countBacklog() {
-        pool.query("SELECT count(*) FROM outbox_message WHERE status = 'PENDING'").execute()
-                .subscribe().with(rows -> backlog.set(rows.iterator().next().getLong(0)),
+        Outbox.backlog(pool)
+                .subscribe().with(backlog::set,
                         failure -> LOG.debugf("cannot count the outbox backlog: %s", failure.getMessage()));
     }
 }

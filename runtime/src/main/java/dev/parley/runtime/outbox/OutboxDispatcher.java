@@ -46,29 +46,6 @@ public final class OutboxDispatcher {
     /** Attempts before a message that keeps failing transiently is given up as FAILED. */
     static final int MAX_ATTEMPTS = 10;
 
-    /**
-     * Per chat the oldest pending message that is due, on the channels ($2) that are not paused, up to $1: each
-     * channel's pending messages in id order, so that the walk stops at the limit.
-     */
-    static final String DUE = """
-        WITH limits (channel, chat_spacing, group_spacing) AS (SELECT * FROM unnest($2::text[], $3::float8[], $4::float8[])),
-             open AS (SELECT * FROM limits l
-                      WHERE NOT EXISTS (SELECT 1 FROM channel_pause p WHERE p.channel = l.channel AND p.until > now()))
-        SELECT m.id, m.channel, m.chat_id, m.payload, m.attempts
-        FROM open l CROSS JOIN LATERAL (
-            SELECT m.* FROM outbox_message m
-            WHERE m.status = 'PENDING' AND m.channel = l.channel
-              AND m.next_attempt_at <= now()
-              AND m.id = (SELECT min(head.id) FROM outbox_message head
-                          WHERE head.status = 'PENDING' AND head.channel = m.channel AND head.chat_id = m.chat_id)
-              AND NOT EXISTS (SELECT 1 FROM outbox_message s
-                              WHERE s.status = 'SENT' AND s.channel = m.channel AND s.chat_id = m.chat_id
-                                AND s.sent_at > clock_timestamp() - make_interval(secs =>
-                                    CASE WHEN m.chat_id LIKE '-%' THEN l.group_spacing ELSE l.chat_spacing END))
-            ORDER BY m.id LIMIT $1
-            FOR UPDATE OF m SKIP LOCKED) m
-        ORDER BY m.id LIMIT $1""";
-
     /** What one round did: messages sent, and messages due that waited for a rate limit's tokens. */
     public record Round(int sent, int deferred) {
     }
@@ -94,8 +71,7 @@ public final class OutboxDispatcher {
 
     /** One round over at most {@code limit} chats. */
     public Uni<Round> deliverDue(int limit) {
-        return pool.withTransaction(connection -> connection.preparedQuery(DUE)
-                .execute(Tuple.of(limit, channels, chatSpacing, groupSpacing))
+        return pool.withTransaction(connection -> Outbox.due(connection, limit, channels, chatSpacing, groupSpacing)
                 .flatMap(rows -> {
                     Map<String, List<Row>> byChannel = new LinkedHashMap<>();
                     rows.forEach(row -> byChannel.computeIfAbsent(row.getString("channel"), c -> new ArrayList<>()).add(row));
@@ -167,22 +143,15 @@ public final class OutboxDispatcher {
     /** Records the outcome; returns the status for the send counter: sent, retry or failed. */
     private static Uni<String> record(SqlConnection connection, long id, int attempts, ChannelSender.Result outcome) {
         if (outcome instanceof ChannelSender.Sent sent) {
-            return connection.preparedQuery("""
-                    UPDATE outbox_message SET status = 'SENT', attempts = $2, sent_at = clock_timestamp(), last_error = NULL,
-                           channel_message_id = $3 WHERE id = $1""")
-                    .execute(Tuple.of(id, attempts, sent.messageId())).replaceWith("sent");
+            return Outbox.markSent(connection, id, attempts, sent.messageId()).replaceWith("sent");
         }
         if (outcome instanceof ChannelSender.Retry retry && attempts < MAX_ATTEMPTS) {
             Duration after = retry.after() != null ? retry.after() : backoff(attempts);
-            return connection.preparedQuery("""
-                    UPDATE outbox_message SET attempts = $2, last_error = $3,
-                           next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1""")
-                    .execute(Tuple.of(id, attempts, retry.reason(), after.toMillis() / 1000.0)).replaceWith("retry");
+            return Outbox.retryLater(connection, id, attempts, retry.reason(), after).replaceWith("retry");
         }
         String reason = outcome instanceof ChannelSender.Failed failed ? failed.reason()
                 : "gave up after " + attempts + " attempts: " + ((ChannelSender.Retry) outcome).reason();
-        return connection.preparedQuery("UPDATE outbox_message SET status = 'FAILED', attempts = $2, last_error = $3 WHERE id = $1")
-                .execute(Tuple.of(id, attempts, reason)).replaceWith("failed");
+        return Outbox.markFailed(connection, id, attempts, reason).replaceWith("failed");
     }
 
     /** 1 s, 2 s, 4 s ... capped at 5 minutes. */

@@ -21,7 +21,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import dev.parley.runtime.conversation.SessionExpiry;
 
 /**
  * Ticks this replica's {@link JobScheduler} on a timer: every replica competes for leadership (the bot's Kubernetes

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import dev.parley.runtime.conversation.Conversation;
+import dev.parley.runtime.conversation.Conversations;
 import dev.parley.runtime.conversation.Flow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,7 +77,7 @@ public final class RedisSessions implements SessionStore {
     @Override
     public Uni<Conversation> load(SqlConnection transaction, String channel, String chatId, String initialState) {
         String key = key(channel, chatId);
-        return SessionStore.lockRow(transaction, channel, chatId, initialState)
+        return Conversations.lock(transaction, channel, chatId, initialState)
                 .map(row -> row.getLong("version"))
                 .flatMap(version -> redis.execute("HGETALL", key).flatMap(response -> {
                     Map<String, String> hash = toMap(response);
@@ -101,9 +102,7 @@ public final class RedisSessions implements SessionStore {
     public Uni<Void> save(SqlConnection transaction, Conversation before, Flow.Turn turn) {
         long next = before.version() + 1;
         JsonObject data = turn.data() == null ? new JsonObject() : turn.data();
-        return transaction.preparedQuery("""
-                UPDATE conversation SET flow_state = $3, version = version + 1, updated_at = now() WHERE channel = $1 AND chat_id = $2""")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(before.channel(), before.chatId(), turn.state()))
+        return Conversations.saveState(transaction, before.channel(), before.chatId(), turn.state())
                 .flatMap(ignored -> redis.execute("EVAL", SAVE, "1", key(before.channel(), before.chatId()),
                         String.valueOf(next), turn.state(), data.encode(), String.valueOf(before.version()), String.valueOf(ttl.toMillis())))
                 .invoke(written -> {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.runtime.session.PostgresSessions;
 import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.conversation.ConversationRouter.Outcome;
 import dev.parley.runtime.testing.Concurrently;
@@ -33,7 +34,7 @@ class ConversationRouterTest {
     @Test
     void theSameUpdateDeliveredFiveTimesAtOnceIsProcessedOnceWithOneReply() throws Exception {
         CountingFlow flow = new CountingFlow();
-        ConversationRouter router = new ConversationRouter(pool, flow);
+        ConversationRouter router = new ConversationRouter(pool, flow, new PostgresSessions());
         InboundMessage message = InboundMessage.text("telegram", "update-1", "chat-dup", "10m blue cotton");
 
         List<Outcome> outcomes = Concurrently.run(5, i -> router.route(message).await().indefinitely());
@@ -47,7 +48,7 @@ class ConversationRouterTest {
 
     @Test
     void messagesOfOneChatArrivingTogetherAreProcessedOneAtATimeAndNoneIsLost() throws Exception {
-        ConversationRouter router = new ConversationRouter(pool, new CountingFlow());
+        ConversationRouter router = new ConversationRouter(pool, new CountingFlow(), new PostgresSessions());
         int messages = 20;
 
         Concurrently.run(messages, i -> router.route(InboundMessage.text("telegram", "burst-" + i, "chat-burst", "m" + i)).await().indefinitely());
@@ -67,7 +68,7 @@ class ConversationRouterTest {
     @Test
     void whenTheFlowFailsNothingIsRecordedSoTheRedeliveryIsProcessed() {
         CountingFlow flow = new CountingFlow();
-        ConversationRouter router = new ConversationRouter(pool, flow);
+        ConversationRouter router = new ConversationRouter(pool, flow, new PostgresSessions());
         InboundMessage message = InboundMessage.text("telegram", "update-boom", "chat-boom", "hello");
         flow.failNext.set(true);
 
@@ -82,7 +83,7 @@ class ConversationRouterTest {
 
     @Test
     void chatsOnDifferentChannelsWithTheSameIdAreDifferentConversations() {
-        ConversationRouter router = new ConversationRouter(pool, new CountingFlow());
+        ConversationRouter router = new ConversationRouter(pool, new CountingFlow(), new PostgresSessions());
         router.route(InboundMessage.text("telegram", "same-id", "4915550001", "a")).await().indefinitely();
 
         assertThat(router.route(InboundMessage.text("whatsapp", "same-id", "4915550001", "b")).await().indefinitely())
@@ -110,7 +111,7 @@ class ConversationRouterTest {
                 return new Turn("any", new JsonObject(), List.of());
             }
         };
-        ConversationRouter router = new ConversationRouter(pool, bilingual);
+        ConversationRouter router = new ConversationRouter(pool, bilingual, new PostgresSessions());
 
         router.route(InboundMessage.text("whatsapp", "lang-1", "lang-chat", "10m")).await().indefinitely();
         router.route(InboundMessage.text("whatsapp", "lang-2", "lang-chat", "bhaiya 10 meter neela sooti bhej do")).await().indefinitely();
@@ -121,7 +122,7 @@ class ConversationRouterTest {
         assertThat(language("lang-chat")).isEqualTo("hi");
         assertThat(language("lang-hindi-script")).isEqualTo("hi");
 
-        new ConversationRouter(pool, new CountingFlow()).route(InboundMessage.text("whatsapp", "lang-5", "lang-monolingual",
+        new ConversationRouter(pool, new CountingFlow(), new PostgresSessions()).route(InboundMessage.text("whatsapp", "lang-5", "lang-monolingual",
                 "bhaiya 10 meter neela sooti bhej do")).await().indefinitely();
         assertThat(language("lang-monolingual")).as("a flow that declares no languages").isNull();
     }

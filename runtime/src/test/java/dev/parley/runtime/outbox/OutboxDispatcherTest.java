@@ -265,7 +265,7 @@ class OutboxDispatcherTest {
                 SELECT 'backlog', 'chat-' || (i % 1000), jsonb_build_object('text', 'm' || (i / 1000 + 1))
                 FROM generate_series(0, 19999) i""").execute().await().indefinitely();
 
-        JsonArray plan = pool.preparedQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + OutboxDispatcher.DUE)
+        JsonArray plan = pool.preparedQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + Outbox.DUE)
                 .execute(Tuple.of(10, new String[] {"backlog"}, new Double[] {0.0}, new Double[] {0.0}))
                 .await().indefinitely().iterator().next().getJsonArray(0);
         assertThat(rowsRead(plan.getJsonObject(0).getJsonObject("Plan"))).as("outbox rows read for one round of 10").isLessThan(500);

@@ -71,12 +71,10 @@ public class ConsoleResource {
         if (refused != null) {
             return Uni.createFrom().item(refused);
         }
-        return pool.preparedQuery("SELECT id, direction, payload, at FROM console_message WHERE chat_id = $1 AND id > $2 ORDER BY id")
-                .execute(Tuple.of(chatId, after == null ? 0L : after))
-                .map(rows -> {
+        return ConsoleTranscript.after(pool, chatId, after == null ? 0L : after)
+                .map(lines -> {
                     JsonArray messages = new JsonArray();
-                    rows.forEach(row -> messages.add(view(row.getLong("id"), row.getString("direction"), row.getJsonObject("payload"),
-                            row.getOffsetDateTime("at").toString())));
+                    lines.forEach(line -> messages.add(view(line.id(), line.direction(), line.payload(), line.at().toString())));
                     return Response.ok(new JsonObject().put("chatId", chatId).put("messages", messages).encode()).build();
                 })
                 .onFailure().recoverWithItem(Problems::unavailable);
@@ -114,8 +112,7 @@ public class ConsoleResource {
 
     private static Uni<Void> transcribe(SqlConnection connection, InboundMessage message) {
         JsonObject payload = message.text() != null ? new JsonObject().put("text", message.text()) : new JsonObject().put("button", message.buttonId());
-        return connection.preparedQuery("INSERT INTO console_message (chat_id, direction, payload) VALUES ($1, 'in', $2)")
-                .execute(Tuple.of(message.chatId(), payload)).replaceWithVoid();
+        return ConsoleTranscript.add(connection, message.chatId(), "in", payload).replaceWithVoid();
     }
 
     /** One transcript line: direction, text, buttons with ids, attachments by name (their content is not repeated). */

@@ -25,8 +25,6 @@ public final class ConsoleSender implements ChannelSender {
 
     @Override
     public Uni<Result> send(String chatId, OutboundMessage message) {
-        return pool.preparedQuery("INSERT INTO console_message (chat_id, direction, payload) VALUES ($1, 'out', $2) RETURNING id")
-                .execute(Tuple.of(chatId, message.toJson()))
-                .map(rows -> (Result) new Sent(String.valueOf(rows.iterator().next().getLong("id"))));
+        return ConsoleTranscript.add(pool, chatId, "out", message.toJson()).map(id -> (Result) new Sent(String.valueOf(id)));
     }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 
+import dev.parley.runtime.conversation.Customers;
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.ChannelSender;
 import io.smallrye.mutiny.Uni;
@@ -113,17 +114,7 @@ public final class WhatsAppSender implements ChannelSender {
     }
 
     private Uni<Customer> customer(String chatId) {
-        return pool.preparedQuery("SELECT last_inbound_at, language FROM customer WHERE channel = $1 AND chat_id = $2")
-                .execute(Tuple.of(WhatsAppChannel.CHANNEL, chatId))
-                .map(rows -> {
-                    RowIterator<Row> it = rows.iterator();
-                    if (!it.hasNext()) {
-                        return new Customer(null, null);
-                    }
-                    Row row = it.next();
-                    OffsetDateTime last = row.getOffsetDateTime("last_inbound_at");
-                    return new Customer(last == null ? null : last.toInstant(), row.getString("language"));
-                });
+        return Customers.contact(pool, WhatsAppChannel.CHANNEL, chatId).map(c -> new Customer(c.lastInbound(), c.language()));
     }
 
     private Uni<Result> deliver(String to, OutboundMessage message, Customer customer) {

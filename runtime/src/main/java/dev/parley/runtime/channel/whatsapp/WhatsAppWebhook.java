@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import dev.parley.runtime.outbox.Outbox;
 import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.channel.Intake;
 import dev.parley.runtime.channel.Problems;
@@ -58,19 +59,6 @@ public class WhatsAppWebhook {
     private static final Logger LOG = Logger.getLogger(WhatsAppWebhook.class);
     public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
     private static final String HMAC = "HmacSHA256";
-
-    /**
-     * Records a delivery status, moving forward only: sent, then delivered, then read. Failed ranks with read: it
-     * replaces sent or delivered, never read, and nothing replaces it. A status that arrives late (delivered after
-     * read; WhatsApp does not promise the order) matches no row and changes nothing, as does one of an unknown wamid.
-     */
-    static final String RECORD_STATUS = """
-            UPDATE outbox_message
-               SET delivery_status = $2::text, delivery_status_at = $3,
-                   last_error = CASE WHEN $2::text = 'failed' THEN $4 ELSE last_error END
-             WHERE channel = 'whatsapp' AND channel_message_id = $1
-               AND CASE $2::text WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 END
-                 > CASE delivery_status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 ELSE 0 END""";
 
     private final Intake intake;
     private final Pool pool;
@@ -130,10 +118,10 @@ public class WhatsAppWebhook {
     }
 
     private Uni<Void> record(List<Status> statuses) {
-        List<Tuple> rows = statuses.stream()
-                .map(s -> Tuple.of(s.messageId(), s.status(), s.at().atOffset(ZoneOffset.UTC), s.error()))
+        List<Outbox.DeliveryStatus> rows = statuses.stream()
+                .map(s -> new Outbox.DeliveryStatus(s.messageId(), s.status(), s.at(), s.error()))
                 .toList();
-        return pool.withTransaction(connection -> connection.preparedQuery(RECORD_STATUS).executeBatch(rows))
+        return pool.withTransaction(connection -> Outbox.recordDeliveryStatuses(connection, WhatsAppChannel.CHANNEL, rows))
                 .onFailure().invoke(failure -> LOG.warnf("delivery statuses not recorded (Meta will redeliver): %s", failure.toString()))
                 .replaceWithVoid();
     }

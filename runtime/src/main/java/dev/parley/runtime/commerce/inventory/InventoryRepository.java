@@ -1,5 +1,6 @@
 package dev.parley.runtime.commerce.inventory;
 
+import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,10 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Batches in PostgreSQL ({@code inventory_batch}): entered by the owner, listed, and read for allocation. */
+/**
+ * The owner of {@code inventory_batch}: batches entered by the owner, listed, read for allocation and for
+ * alternatives, and deducted on approval.
+ */
 @ApplicationScoped
 public class InventoryRepository {
 
@@ -85,6 +89,44 @@ public class InventoryRepository {
     /** How the line would be filled from the stock as it is now (nothing is reserved or deducted). */
     public Uni<Allocation> allocate(SqlClient client, OrderLine line, AllocationOrder order) {
         return forAllocation(client, line.material(), line.color()).map(batches -> Allocator.allocate(line, batches, order));
+    }
+
+    /** What there is of one material and colour, summed over its batches. */
+    public record Stocked(String material, String color, BigDecimal meters) {
+    }
+
+    /**
+     * What could stand in for a material and colour: other colours of the material that have stock, then the colour
+     * in other materials; most stock first; at most {@code limit}.
+     */
+    public Uni<List<Stocked>> alternatives(SqlClient client, String material, String color, int limit) {
+        return client.preparedQuery("""
+                SELECT material, color, sum(rolls_available * meters_per_roll + loose_meters_available) AS meters
+                FROM inventory_batch
+                WHERE (material = $1 AND color <> $2) OR (color = $2 AND material <> $1)
+                GROUP BY material, color
+                HAVING sum(rolls_available * meters_per_roll + loose_meters_available) > 0
+                ORDER BY material = $1 DESC, meters DESC, material, color
+                LIMIT $3""")
+                .execute(Tuple.of(material, color, limit))
+                .map(rows -> {
+                    List<Stocked> stocked = new ArrayList<>();
+                    rows.forEach(row -> stocked.add(new Stocked(row.getString("material"), row.getString("color"),
+                            row.getBigDecimal("meters").setScale(2))));
+                    return stocked;
+                });
+    }
+
+    /**
+     * Takes whole rolls and loose meters from a batch, only if it still holds them (a conditional update, so that
+     * two approvals can never take the same roll); whether it did.
+     */
+    public Uni<Boolean> deduct(SqlClient client, long batchId, int rolls, BigDecimal looseMeters) {
+        return client.preparedQuery("UPDATE inventory_batch SET rolls_available = rolls_available - $2,"
+                        + " loose_meters_available = loose_meters_available - $3"
+                        + " WHERE id = $1 AND rolls_available >= $2 AND loose_meters_available >= $3")
+                .execute(Tuple.of(batchId, rolls, looseMeters))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     private static List<Batch> batches(RowSet<Row> rows) {

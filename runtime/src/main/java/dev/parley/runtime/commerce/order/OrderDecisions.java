@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.parley.runtime.commerce.Messages;
 import dev.parley.runtime.commerce.Money;
+import dev.parley.runtime.commerce.inventory.InventoryRepository;
 import dev.parley.runtime.commerce.inventory.Quantity;
 import dev.parley.runtime.commerce.invoice.Invoice;
 import dev.parley.runtime.commerce.invoice.InvoicePdf;
@@ -55,15 +56,17 @@ public class OrderDecisions {
     private static final String SAVEPOINT = "order_decision";
 
     private final OrderRepository orders;
+    private final InventoryRepository inventory;
     private final InvoiceRepository invoices;
     private final Ledger ledger;
     private final CommerceSettings settings;
     private final String seller;
     private final Vertx vertx;
 
-    public OrderDecisions(OrderRepository orders, InvoiceRepository invoices, Ledger ledger, CommerceSettings settings,
-            BotSettings bot, Vertx vertx) {
+    public OrderDecisions(OrderRepository orders, InventoryRepository inventory, InvoiceRepository invoices, Ledger ledger,
+            CommerceSettings settings, BotSettings bot, Vertx vertx) {
         this.orders = orders;
+        this.inventory = inventory;
         this.invoices = invoices;
         this.ledger = ledger;
         this.settings = settings;
@@ -80,7 +83,7 @@ public class OrderDecisions {
 
     /** Rejects the order and tells the customer, with {@code reason} (nullable) if the owner gave one. */
     public Uni<Decision> reject(SqlConnection tx, long orderId, String decidedBy, String reason) {
-        return decide(tx, orderId, order -> markDecided(tx, order.id(), Order.State.ORDER_REJECTED, decidedBy, reason)
+        return decide(tx, orderId, order -> orders.markDecided(tx, order.id(), Order.State.ORDER_REJECTED, decidedBy, reason)
                 .flatMap(ignored -> Outbox.enqueue(tx, order.channel(), order.chatId(), List.of(OutboundMessage.text(reason == null
                         ? REJECTION.get(order.language(), "order.rejected", String.valueOf(order.id()))
                         : REJECTION.get(order.language(), "order.rejected.reason", String.valueOf(order.id()), reason)))))
@@ -93,11 +96,11 @@ public class OrderDecisions {
      */
     private Uni<Decision> decide(SqlConnection tx, long orderId, Function<Order, Uni<Decision>> decision) {
         return tx.query("SAVEPOINT " + SAVEPOINT).execute()
-                .flatMap(ignored -> tx.preparedQuery("SELECT state FROM customer_order WHERE id = $1 FOR UPDATE").execute(Tuple.of(orderId)))
-                .flatMap(rows -> {
-                    Optional<Refused> refusal = rows.size() == 0
+                .flatMap(ignored -> orders.lockState(tx, orderId))
+                .flatMap(state -> {
+                    Optional<Refused> refusal = state.isEmpty()
                             ? Optional.of(new Refused(orderId, Reason.NOT_FOUND, "there is no order " + orderId))
-                            : refusal(orderId, Order.State.valueOf(rows.iterator().next().getString("state")));
+                            : refusal(orderId, state.get());
                     return refusal.isPresent()
                             ? Uni.createFrom().<Decision>item(refusal.get())
                             : orders.find(tx, orderId).flatMap(order -> decision.apply(order.orElseThrow()));
@@ -139,13 +142,10 @@ public class OrderDecisions {
         return shortage;
     }
 
-    private static Uni<Optional<Refused>> deduct(SqlConnection tx, long orderId, Deduction deduction) {
+    private Uni<Optional<Refused>> deduct(SqlConnection tx, long orderId, Deduction deduction) {
         NewOrder.Take take = deduction.take();
-        return tx.preparedQuery("UPDATE inventory_batch SET rolls_available = rolls_available - $2,"
-                        + " loose_meters_available = loose_meters_available - $3"
-                        + " WHERE id = $1 AND rolls_available >= $2 AND loose_meters_available >= $3")
-                .execute(Tuple.of(take.batchId(), take.rolls(), take.looseMeters()))
-                .map(rows -> rows.rowCount() == 1 ? Optional.<Refused>empty()
+        return inventory.deduct(tx, take.batchId(), take.rolls(), take.looseMeters())
+                .map(taken -> taken ? Optional.<Refused>empty()
                         : Optional.of(new Refused(orderId, Reason.OUT_OF_STOCK, shortage(deduction))));
     }
 
@@ -175,7 +175,7 @@ public class OrderDecisions {
                                     issuedAt, pdf))
                             .call(invoice -> ledger.recordInvoice(tx, order.customerId(), invoice.id(), invoice.totalMinor(),
                                     "invoice " + number, decidedBy))
-                            .call(invoice -> markDecided(tx, order.id(), Order.State.ORDER_COMPLETED, decidedBy, null))
+                            .call(invoice -> orders.markDecided(tx, order.id(), Order.State.ORDER_COMPLETED, decidedBy, null))
                             .call(invoice -> Outbox.enqueue(tx, order.channel(), order.chatId(), List.of(
                                     OutboundMessage.text(INVOICE.get(order.language(), "order.approved", String.valueOf(order.id()), number,
                                             Money.format(invoice.totalMinor(), invoice.currency()))),
@@ -183,11 +183,5 @@ public class OrderDecisions {
                                             new OutboundMessage.Document(number + ".pdf", "application/pdf", pdf))))))
                     .map(invoice -> new Approved(order.id(), invoice.id(), number, invoice.totalMinor(), invoice.currency()));
         });
-    }
-
-    private static Uni<Void> markDecided(SqlConnection tx, long orderId, Order.State state, String decidedBy, String reason) {
-        return tx.preparedQuery("UPDATE customer_order SET state = $2, decided_at = now(), decided_by = $3, rejection_reason = $4 WHERE id = $1")
-                .execute(Tuple.of(orderId, state.name(), decidedBy, reason))
-                .replaceWithVoid();
     }
 }

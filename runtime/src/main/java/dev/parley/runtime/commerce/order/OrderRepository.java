@@ -19,8 +19,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Confirmed orders in PostgreSQL ({@code customer_order}, {@code order_line}, {@code order_allocation}): stored when
- * the customer confirms, read back whole (lines and their allocations) for the owner and for approval.
+ * The owner of {@code customer_order}, {@code order_line} and {@code order_allocation}: an order is stored when the
+ * customer confirms, read back whole (lines and their allocations) for the owner and for approval, and decided.
  */
 @ApplicationScoped
 public class OrderRepository {
@@ -28,6 +28,19 @@ public class OrderRepository {
     private static final String SELECT_ORDERS = "SELECT o.id, o.customer_id, c.display_name, o.channel, o.chat_id, o.state, o.language, o.currency,"
             + " o.subtotal_minor, o.confirmed_at, o.decided_at, o.decided_by, o.rejection_reason, i.id AS invoice_id"
             + " FROM customer_order o JOIN customer c ON c.id = o.customer_id LEFT JOIN invoice i ON i.order_id = o.id";
+
+    /** Locks the order's row for a decision and reads its state; empty when there is no such order. */
+    public Uni<Optional<Order.State>> lockState(SqlConnection tx, long orderId) {
+        return tx.preparedQuery("SELECT state FROM customer_order WHERE id = $1 FOR UPDATE").execute(Tuple.of(orderId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Order.State.valueOf(rows.iterator().next().getString("state"))));
+    }
+
+    /** Records the owner's decision on a locked order. */
+    public Uni<Void> markDecided(SqlConnection tx, long orderId, Order.State state, String decidedBy, String reason) {
+        return tx.preparedQuery("UPDATE customer_order SET state = $2, decided_at = now(), decided_by = $3, rejection_reason = $4 WHERE id = $1")
+                .execute(Tuple.of(orderId, state.name(), decidedBy, reason))
+                .replaceWithVoid();
+    }
 
     /**
      * Stores the order as waiting for the owner, in the caller's transaction, for the customer of its chat (whom

@@ -86,22 +86,9 @@ final class StockCheck {
     }
 
     /** Other colours of the material with stock, then the colour in other materials; most stock first; at most three. */
-    private static Uni<List<Item.Choice>> suggestions(SqlConnection tx, Item item) {
-        return tx.preparedQuery("""
-                SELECT material, color, sum(rolls_available * meters_per_roll + loose_meters_available) AS meters
-                FROM inventory_batch
-                WHERE (material = $1 AND color <> $2) OR (color = $2 AND material <> $1)
-                GROUP BY material, color
-                HAVING sum(rolls_available * meters_per_roll + loose_meters_available) > 0
-                ORDER BY material = $1 DESC, meters DESC, material, color
-                LIMIT $3""")
-                .execute(Tuple.of(item.material(), item.color(), MAX_SUGGESTIONS))
-                .map(rows -> {
-                    List<Item.Choice> choices = new ArrayList<>();
-                    rows.forEach(row -> choices.add(new Item.Choice(row.getString("material"), row.getString("color"),
-                            row.getBigDecimal("meters").setScale(2))));
-                    return choices;
-                });
+    private Uni<List<Item.Choice>> suggestions(SqlConnection tx, Item item) {
+        return inventory.alternatives(tx, item.material(), item.color(), MAX_SUGGESTIONS)
+                .map(stocked -> stocked.stream().map(s -> new Item.Choice(s.material(), s.color(), s.meters())).toList());
     }
 
     /** The order line of an accepted item: its meters and its price, rounded once for the line. */
