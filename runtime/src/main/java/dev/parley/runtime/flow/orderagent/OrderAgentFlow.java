@@ -147,9 +147,9 @@ public final class OrderAgentFlow implements Flow {
     }
 
     /**
-     * A model reads before the transaction: the reply's meaning when the rules cannot place it (UNKNOWN) and replies
-     * are read by a model, and order lines when the extractor is one and the text may hold lines (not for a plain yes
-     * or no). The rules are fast enough to run inside it.
+     * A model reads before the transaction: the reply's meaning when replies are read by a model and the rules can
+     * neither place the reply (UNKNOWN) nor find order lines in it, and order lines when the extractor is one and the
+     * text may hold lines (not for a plain yes or no). The rules are fast enough to run inside it.
      */
     @Override
     public Uni<Object> understand(InboundMessage message) {
@@ -163,9 +163,10 @@ public final class OrderAgentFlow implements Flow {
             return Uni.createFrom().nullItem();
         }
         return vocabulary.current().emitOn(Infrastructure.getDefaultWorkerPool()).map(words -> {
-            Intent intent = askReplies ? replies.classify(message.text()) : null;
+            // A message the rules read order lines in is an order or a change, not a reply to place: no tokens on it.
+            Intent intent = askReplies && rules.extract(message.text(), words).isEmpty() ? replies.classify(message.text()) : null;
             boolean readLines = modelReadsLines && mayHoldLines(intent != null ? intent : byRules);
-            return new Understood(readLines ? extractor.extract(message.text(), words) : null, intent);
+            return intent == null && !readLines ? null : new Understood(readLines ? extractor.extract(message.text(), words) : null, intent);
         });
     }
 

@@ -75,6 +75,8 @@ class UnderstandingBeforeTheTransactionTest {
                 .isEqualTo(new OrderAgentFlow.Understood(null, Intent.CONFIRM));
         assertThat(flow.understand(InboundMessage.text("telegram", "6", "42", "haan confirm karo")).await().indefinitely())
                 .as("the rules place it: no model call").isNull();
+        assertThat(flow.understand(InboundMessage.text("telegram", "7", "42", "10m blue cotton")).await().indefinitely())
+                .as("an order, which the rules read: no reply to place").isNull();
         assertThat(asked).containsExactly("kal function hai, jaldi chahiye");
     }
 }
