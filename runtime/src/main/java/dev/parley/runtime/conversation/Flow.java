@@ -3,10 +3,10 @@ package dev.parley.runtime.conversation;
 import java.util.List;
 
 import dev.parley.runtime.message.InboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import dev.parley.runtime.message.OutboundMessage;
 
 /**
  * A bot's conversation logic as a state machine: given the chat's conversation and one message, the next state and

@@ -31,8 +31,9 @@ public record OwnerCommand(Kind kind, long number, String amount, String note) {
     private static final String REJECT = "reject|rejected|decline|radd|namanzoor|namanjoor|asweekar|aswikar|asvikar|cancel"
             + "|रद्द|रद|नामंज़ूर|नामंजूर|अस्वीकार|रिजेक्ट|कैंसल";
     private static final String DIGITS = "[0-9\\u0966-\\u096F]";
-    private static final String NUMBER = "#?(" + DIGITS + "+)";
-    private static final String AMOUNT = "(?:rs\\.?|inr|₹|रु\\.?|रुपये)?\\s*(" + DIGITS + "+(?:\\." + DIGITS + "+)?)";
+    /** At most 18 digits, so that an order or customer number always fits a long. */
+    private static final String NUMBER = "#?(" + DIGITS + "{1,18})";
+    private static final String AMOUNT = "(?:rs\\.?|inr|₹|रु\\.?|रुपये)?\\s*(" + DIGITS + "{1,20}(?:\\." + DIGITS + "{1,20})?)";
     private static final String ORDER = "(?:(?:order|ऑर्डर|आर्डर)\\s*(?:no\\.?|number|नंबर)?\\s*)?";
     private static final String END = "(?=\\s|$|[,.:;!-])";
     /** "karo", "kar do", "करो": the verb's ending, left out of the reason. */

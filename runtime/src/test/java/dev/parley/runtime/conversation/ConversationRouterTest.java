@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.session.PostgresSessions;
-import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.conversation.ConversationRouter.Outcome;
+import dev.parley.runtime.message.InboundMessage;
+import dev.parley.runtime.session.PostgresSessions;
 import dev.parley.runtime.testing.Concurrently;
 import dev.parley.runtime.testing.CountingFlow;
 import dev.parley.runtime.testing.PostgresResource;
@@ -66,19 +66,50 @@ class ConversationRouterTest {
     }
 
     @Test
-    void whenTheFlowFailsNothingIsRecordedSoTheRedeliveryIsProcessed() {
+    void whenTheDatabaseFailsUnderATurnNothingIsRecordedSoTheRedeliveryIsProcessed() {
         CountingFlow flow = new CountingFlow();
         ConversationRouter router = new ConversationRouter(pool, flow, new PostgresSessions());
         InboundMessage message = InboundMessage.text("telegram", "update-boom", "chat-boom", "hello");
-        flow.failNext.set(true);
+        flow.failNext.set(CountingFlow.databaseGone());
 
-        assertThatThrownBy(() -> router.route(message).await().indefinitely()).hasMessageContaining("the flow failed");
+        assertThatThrownBy(() -> router.route(message).await().indefinitely()).hasMessageContaining("administrator command");
         assertThat(recorded("update-boom")).as("the failed delivery is not recorded").isFalse();
+        assertThat(deadLetters("update-boom")).isEmpty();
         assertThat(replies("chat-boom")).isEmpty();
 
         // The channel redelivers the same update; this time the flow copes.
         assertThat(router.route(message).await().indefinitely()).isEqualTo(Outcome.PROCESSED);
         assertThat(replies("chat-boom")).containsExactly("#1: hello");
+    }
+
+    @Test
+    void aMessageThatFailsForAnyOtherReasonIsKeptWithTheReasonAndItsCustomerToldOnce() {
+        CountingFlow flow = new CountingFlow();
+        ConversationRouter router = new ConversationRouter(pool, flow, new PostgresSessions());
+        InboundMessage message = InboundMessage.text("telegram", "update-poison", "chat-poison", "hello");
+
+        flow.failNext.set(CountingFlow.bug());
+        assertThat(router.route(message).await().indefinitely()).isEqualTo(Outcome.DEAD_LETTERED);
+        flow.failNext.set(CountingFlow.bug());
+        assertThat(router.route(message).await().indefinitely()).as("a redelivery that fails again").isEqualTo(Outcome.DEAD_LETTERED);
+
+        assertThat(deadLetters("update-poison")).singleElement().asString()
+                .contains("java.lang.IllegalStateException: the flow failed");
+        assertThat(replies("chat-poison")).as("told once, in the bot's default language")
+                .containsExactly("Sorry, I could not read your last message. Please write it again in other words.");
+        assertThat(recorded("update-poison")).as("its turn was rolled back").isFalse();
+        assertThat(router.route(InboundMessage.text("telegram", "update-next", "chat-poison", "again")).await().indefinitely())
+                .as("the chat's next message is taken as usual").isEqualTo(Outcome.PROCESSED);
+    }
+
+    @Test
+    void theNulCharacterIsTakenOutOfWhatACustomerWrites() {
+        ConversationRouter router = new ConversationRouter(pool, new CountingFlow(), new PostgresSessions());
+
+        assertThat(router.route(InboundMessage.text("telegram", "update-nul", "chat-nul", "10m\u0000 blue")
+                .from(new InboundMessage.Sender("7", "Asha\u0000", null))).await().indefinitely()).isEqualTo(Outcome.PROCESSED);
+
+        assertThat(replies("chat-nul")).containsExactly("#1: 10m blue");
     }
 
     @Test
@@ -139,6 +170,13 @@ class ConversationRouterTest {
             texts.add(row.getJsonObject("payload").getString("text"));
         }
         return texts;
+    }
+
+    private List<String> deadLetters(String updateId) {
+        List<String> reasons = new ArrayList<>();
+        pool.preparedQuery("SELECT reason FROM dead_letter WHERE external_id = $1").execute(Tuple.of(updateId)).await().indefinitely()
+                .forEach(row -> reasons.add(row.getString("reason")));
+        return reasons;
     }
 
     private boolean recorded(String updateId) {

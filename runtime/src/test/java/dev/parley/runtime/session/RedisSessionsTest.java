@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.parley.runtime.conversation.Conversation;
 import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.Flow;
+import dev.parley.runtime.conversation.SessionStore;
 import dev.parley.runtime.testing.CountingFlow;
 import dev.parley.runtime.testing.PostgresResource;
 import dev.parley.runtime.testing.RedisResource;
@@ -22,7 +23,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import dev.parley.runtime.conversation.SessionStore;
 
 /**
  * The session contract with state in a real Redis, and what docs/adr/0004-redis-sessions.md promises on top: a turn

@@ -16,7 +16,9 @@ import dev.parley.runtime.commerce.order.Decision;
 import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.OrderDecisions;
 import dev.parley.runtime.config.CommerceSettings;
+import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.message.OutboundMessage;
+import dev.parley.runtime.outbox.Outbox;
 import dev.parley.runtime.understanding.OwnerCommand;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -33,17 +35,22 @@ final class OwnerDesk {
 
     static final String BUTTON_PREFIX = "own:";
 
-    private static final Pattern BUTTON = Pattern.compile("own:(\\d+):(approve|reject)");
+    private static final Pattern BUTTON = Pattern.compile("own:(\\d{1,18}):(approve|reject)");
 
     private final OrderDecisions decisions;
     private final Ledger ledger;
     private final CommerceSettings commerce;
     private final Say say;
+    private final List<String> channels;
 
-    OwnerDesk(OrderDecisions decisions, Ledger ledger, CommerceSettings commerce) {
+    /**
+     * @param channels the channels this bot has, in the order owners are preferably told on
+     */
+    OwnerDesk(OrderDecisions decisions, Ledger ledger, CommerceSettings commerce, List<String> channels) {
         this.decisions = decisions;
         this.ledger = ledger;
         this.commerce = commerce;
+        this.channels = List.copyOf(channels);
         this.say = new Say(commerce.defaultLanguage(), commerce.currency());
     }
 
@@ -59,6 +66,25 @@ final class OwnerDesk {
         String prefix = BUTTON_PREFIX + order.id() + ":";
         return new OutboundMessage(String.join("\n", lines), List.of(say.button(prefix + "approve", "button.approve"),
                 say.button(prefix + "reject", "button.reject")));
+    }
+
+    /** Each owner hears of the order once: on the customer's channel if they have a chat there, else on another. */
+    Uni<Void> tell(SqlConnection tx, NewOrder order, InboundMessage message) {
+        String chat = message.channel() + " " + message.chatId();
+        OutboundMessage notice = notice(order, message.sender().name() == null ? chat : message.sender().name() + " (" + chat + ")");
+        List<String> preferred = new ArrayList<>();
+        if (channels.contains(message.channel())) {
+            preferred.add(message.channel());
+        }
+        preferred.addAll(channels);
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (CommerceSettings.Owner owner : commerce.owners()) {
+            Optional<String> channel = preferred.stream().filter(c -> owner.chatId(c).isPresent()).findFirst();
+            if (channel.isPresent()) {
+                all = all.flatMap(ignored -> Outbox.enqueue(tx, channel.get(), owner.chatId(channel.get()).orElseThrow(), List.of(notice)));
+            }
+        }
+        return all;
     }
 
     Uni<List<OutboundMessage>> button(SqlConnection tx, CommerceSettings.Owner owner, String buttonId) {
@@ -103,6 +129,9 @@ final class OwnerDesk {
         Optional<Long> minor = minorUnits(amount);
         if (minor.isEmpty() || minor.get() <= 0) {
             return Uni.createFrom().item(List.of(say.message("owner.help")));
+        }
+        if (minor.get() > Money.MAX_PAYMENT_MINOR) {
+            return Uni.createFrom().item(List.of(say.message("owner.payment.too.large", say.money(Money.MAX_PAYMENT_MINOR))));
         }
         return ledger.recordPayment(tx, customerId, minor.get(), note.isEmpty() ? "recorded in chat" : note, owner.name())
                 .flatMap(entry -> ledger.balance(tx, customerId))

@@ -10,9 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.message.InboundMessage;
-import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.commerce.inventory.AllocationOrder;
+import dev.parley.runtime.config.CommerceSettings;
+import dev.parley.runtime.message.InboundMessage;
+import dev.parley.runtime.understanding.IntentClassifier;
 import dev.parley.runtime.understanding.OrderExtractor;
 import dev.parley.runtime.understanding.OrderLine;
 import dev.parley.runtime.understanding.Intent;
@@ -38,7 +39,7 @@ class UnderstandingBeforeTheTransactionTest {
     };
 
     private OrderAgentFlow flow(OrderExtractor extractor) {
-        return new OrderAgentFlow(extractor, () -> Uni.createFrom().item(WORDS), null, null, null, COMMERCE, List.of("telegram"));
+        return new OrderAgentFlow(extractor, () -> Uni.createFrom().item(WORDS), new IntentClassifier(), null, null, COMMERCE);
     }
 
     @Test
@@ -52,11 +53,14 @@ class UnderstandingBeforeTheTransactionTest {
     }
 
     @Test
-    void aPlainAnswerCostsNoModelCallAndTheRulesNeedNoStepBefore() {
-        assertThat(flow(model).understand(InboundMessage.text("telegram", "2", "42", "haan confirm karo")).await().indefinitely()).isNull();
+    void aPlainAnswerCostsNoModelCallAndTheRulesReadBeforeTheTransactionToo() {
+        assertThat(flow(model).understand(InboundMessage.text("telegram", "2", "42", "haan confirm karo")).await().indefinitely())
+                .isEqualTo(new OrderAgentFlow.Understood(List.of()));
         assertThat(flow(model).understand(InboundMessage.button("telegram", "3", "42", "o:1:confirm")).await().indefinitely()).isNull();
         assertThat(flow(new RuleBasedExtractor()).understand(InboundMessage.text("telegram", "4", "42", "10m blue cotton"))
-                .await().indefinitely()).isNull();
+                .await().indefinitely())
+                .as("the rules read the lines before the transaction: inside it nothing waits for a second pool connection")
+                .isEqualTo(new OrderAgentFlow.Understood(List.of(OrderLine.meters("cotton", "blue", BigDecimal.TEN))));
 
         assertThat(modelCalls).isEmpty();
     }
@@ -68,15 +72,16 @@ class UnderstandingBeforeTheTransactionTest {
             asked.add(text);
             return Intent.CONFIRM;
         };
-        OrderAgentFlow flow = new OrderAgentFlow(new RuleBasedExtractor(), replyModel, () -> Uni.createFrom().item(WORDS), null, null,
-                null, COMMERCE, List.of("telegram"));
+        OrderAgentFlow flow = new OrderAgentFlow(new RuleBasedExtractor(), replyModel, () -> Uni.createFrom().item(WORDS),
+                new IntentClassifier(), null, null, COMMERCE);
 
         assertThat(flow.understand(InboundMessage.text("telegram", "5", "42", "kal function hai, jaldi chahiye")).await().indefinitely())
-                .isEqualTo(new OrderAgentFlow.Understood(null, Intent.CONFIRM));
+                .isEqualTo(new OrderAgentFlow.Understood(List.of(), Intent.CONFIRM));
         assertThat(flow.understand(InboundMessage.text("telegram", "6", "42", "haan confirm karo")).await().indefinitely())
-                .as("the rules place it: no model call").isNull();
+                .as("the rules place it: no model call").isEqualTo(new OrderAgentFlow.Understood(List.of()));
         assertThat(flow.understand(InboundMessage.text("telegram", "7", "42", "10m blue cotton")).await().indefinitely())
-                .as("an order, which the rules read: no reply to place").isNull();
+                .as("an order, which the rules read: no reply to place")
+                .isEqualTo(new OrderAgentFlow.Understood(List.of(OrderLine.meters("cotton", "blue", BigDecimal.TEN))));
         assertThat(asked).containsExactly("kal function hai, jaldi chahiye");
     }
 }
