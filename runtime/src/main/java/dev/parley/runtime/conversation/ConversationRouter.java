@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.outbox.Outbox;
+import dev.parley.runtime.understanding.LanguageGuess;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -113,14 +114,23 @@ public class ConversationRouter {
                 });
     }
 
+    /**
+     * Runs the flow. A customer whose language is not known yet (WhatsApp reports none) is answered in the one their
+     * message is written in, when it tells ({@link LanguageGuess}) and the flow speaks it ({@link Flow#languages()}),
+     * and keeps it until they choose another.
+     */
     private Uni<Void> process(SqlConnection connection, InboundMessage message, String language, Object understood) {
+        String guessed = language == null && message.text() != null
+                ? LanguageGuess.of(message.text()).filter(flow.languages()::contains).orElse(null) : null;
+        String known = language != null ? language : guessed;
         return sessions.load(connection, message.channel(), message.chatId(), flow.initialState())
-                .map(conversation -> conversation.withLanguage(language))
+                .map(conversation -> conversation.withLanguage(known))
                 .flatMap(conversation -> flow.handle(conversation, message, new Flow.Context(connection, understood))
                         .flatMap(turn -> sessions.save(connection, conversation, turn)
-                                .flatMap(ignored -> turn.language() == null || turn.language().equals(conversation.language())
-                                        ? Uni.createFrom().voidItem()
-                                        : Customers.setLanguage(connection, message.channel(), message.chatId(), turn.language()))
+                                .flatMap(ignored -> turn.language() != null && !turn.language().equals(conversation.language())
+                                        ? Customers.setLanguage(connection, message.channel(), message.chatId(), turn.language())
+                                        : guessed != null ? Customers.setLanguage(connection, message.channel(), message.chatId(), guessed)
+                                        : Uni.createFrom().voidItem())
                                 .flatMap(ignored -> Outbox.enqueue(connection, conversation.channel(), conversation.chatId(), turn.replies()))));
     }
 }

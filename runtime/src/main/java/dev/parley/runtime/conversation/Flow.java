@@ -41,6 +41,15 @@ public interface Flow {
     }
 
     /**
+     * The languages the flow answers in ({@code en}, {@code hi}), for a customer whose language is not known yet: the
+     * router answers them in the one their message is written in when it is one of these. None by default: such a
+     * customer is answered in the flow's own default.
+     */
+    default List<String> languages() {
+        return List.of();
+    }
+
+    /**
      * What a turn can use besides the conversation and the message: the transaction that records the message,
      * and what {@link #understand} made of it (null when it made nothing).
      */

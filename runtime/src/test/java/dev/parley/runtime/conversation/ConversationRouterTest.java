@@ -21,6 +21,7 @@ import dev.parley.runtime.testing.CountingFlow;
 import dev.parley.runtime.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -126,6 +127,47 @@ class ConversationRouterTest {
         assertThat(router.route(InboundMessage.text("whatsapp", "same-id", "4915550001", "b")).await().indefinitely())
                 .as("the same update id on another channel is another update").isEqualTo(Outcome.PROCESSED);
         assertThat(replies("4915550001")).containsExactly("#1: a", "#1: b");
+    }
+
+    @Test
+    void aCustomerWithoutALanguageIsAnsweredInTheOneTheyWriteWhenTheFlowSpeaksIt() {
+        List<String> seen = new ArrayList<>();
+        Flow.Pure bilingual = new Flow.Pure() {
+            @Override
+            public String initialState() {
+                return "any";
+            }
+
+            @Override
+            public List<String> languages() {
+                return List.of("en", "hi");
+            }
+
+            @Override
+            public Turn turn(Conversation conversation, InboundMessage message) {
+                seen.add(String.valueOf(conversation.language()));
+                return new Turn("any", new JsonObject(), List.of());
+            }
+        };
+        ConversationRouter router = new ConversationRouter(pool, bilingual, new PostgresSessions());
+
+        router.route(InboundMessage.text("whatsapp", "lang-1", "lang-chat", "10m")).await().indefinitely();
+        router.route(InboundMessage.text("whatsapp", "lang-2", "lang-chat", "bhaiya 10 meter neela sooti bhej do")).await().indefinitely();
+        router.route(InboundMessage.text("whatsapp", "lang-3", "lang-chat", "need 5m red silk please")).await().indefinitely();
+        router.route(InboundMessage.text("whatsapp", "lang-4", "lang-hindi-script", "१० मीटर नीला सूती")).await().indefinitely();
+
+        assertThat(seen).as("too little to tell, then Hindi, kept once known").containsExactly("null", "hi", "hi", "hi");
+        assertThat(language("lang-chat")).isEqualTo("hi");
+        assertThat(language("lang-hindi-script")).isEqualTo("hi");
+
+        new ConversationRouter(pool, new CountingFlow(), new PostgresSessions()).route(InboundMessage.text("whatsapp", "lang-5", "lang-monolingual",
+                "bhaiya 10 meter neela sooti bhej do")).await().indefinitely();
+        assertThat(language("lang-monolingual")).as("a flow that declares no languages").isNull();
+    }
+
+    private String language(String chatId) {
+        return pool.preparedQuery("SELECT language FROM customer WHERE chat_id = $1").execute(Tuple.of(chatId)).await().indefinitely()
+                .iterator().next().getString("language");
     }
 
     private List<String> replies(String chatId) {

@@ -18,6 +18,7 @@ import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.understanding.Intent;
 import dev.parley.runtime.understanding.IntentClassifier;
+import dev.parley.runtime.understanding.ItemReplies;
 import dev.parley.runtime.understanding.OrderLine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -115,7 +116,8 @@ final class CustomerTurns {
             return lines(step).flatMap(lines -> lines.isEmpty() ? Uni.createFrom().item(help(step)) : start(step, lines));
         }
         Draft draft = step.draft().get();
-        Intent intent = intents.classify(step.message().text());
+        Intent intent = step.context().understood() instanceof OrderAgentFlow.Understood understood && understood.intent() != null
+                ? understood.intent() : intents.classify(step.message().text());
         if (intent == Intent.CANCEL) {
             return Uni.createFrom().item(cancelled(step, draft));
         }
@@ -177,6 +179,14 @@ final class CustomerTurns {
 
     private Uni<Turn> negotiate(Step step, Draft draft, Intent intent) {
         Item item = draft.negotiating().orElseThrow();
+        // "pehla wala le lo, doosra cancel", "take the red silk and drop the rest": items named by place or name, as
+        // the negotiation message lists the open ones.
+        List<Item> open = draft.open();
+        Optional<List<ItemReplies.Decision>> several = ItemReplies.read(step.message().text(),
+                open.stream().map(CustomerTurns::shown).toList());
+        if (several.isPresent()) {
+            return settle(step, draft, open, several.get());
+        }
         if (intent == Intent.CANCEL_ITEM) {
             return drop(step, draft, item.no());
         }
@@ -234,9 +244,59 @@ final class CustomerTurns {
             return unclear(step, draft);
         }
         Item.Choice picked = item.get().suggestions().get(choice - 1);
-        Item replacement = Item.wanted(draft.nextNo(), picked.material(), picked.color(), item.get().wanted(), itemNo);
-        return next(step, draft.update(itemNo, i -> i.with(Item.Status.REPLACED)).plus(replacement),
-                List.of(step.say().text("item.replaced", replacement.name(), item.get().name())));
+        return next(step, withAlternative(draft, item.get(), picked),
+                List.of(step.say().text("item.replaced", Say.color(picked.color(), picked.material()), item.get().name())));
+    }
+
+    /**
+     * The draft with {@code item} replaced by an alternative. When the order has that material and colour already,
+     * its line takes the quantity too, rather than a second line of the same thing (in the same unit; a line in rolls
+     * and one in meters stay two).
+     */
+    static Draft withAlternative(Draft draft, Item item, Item.Choice picked) {
+        Draft replaced = draft.update(item.no(), i -> i.with(Item.Status.REPLACED));
+        Optional<Item> same = replaced.open().stream().filter(i -> i.material().equals(picked.material())
+                && i.color().equals(picked.color()) && i.wanted().unit() == item.wanted().unit()).findFirst();
+        if (same.isPresent()) {
+            return replaced.update(same.get().no(), i -> i.wanting(new Quantity(i.wanted().unit(),
+                    i.wanted().amount().add(item.wanted().amount()))).with(Item.Status.NEGOTIATING));
+        }
+        return replaced.plus(Item.wanted(replaced.nextNo(), picked.material(), picked.color(), item.wanted(), item.no()));
+    }
+
+    /** An open item as the customer was shown it, for {@link ItemReplies}. */
+    private static ItemReplies.Shown shown(Item item) {
+        return new ItemReplies.Shown(item.material(), item.color(), item.status() != Item.Status.NEGOTIATING ? List.of()
+                : item.suggestions().stream().map(c -> new ItemReplies.Alternative(c.material(), c.color())).toList());
+    }
+
+    /**
+     * A reply that settles several items at once: each one dropped, its alternative taken, or its available part
+     * accepted; then the stock is checked once for all. Taking an item that is already accepted changes nothing.
+     */
+    private Uni<Turn> settle(Step step, Draft draft, List<Item> open, List<ItemReplies.Decision> decisions) {
+        Draft changed = draft;
+        List<String> before = new ArrayList<>();
+        for (int k = 0; k < open.size(); k++) {
+            ItemReplies.Decision decision = decisions.get(k);
+            Item item = open.get(k);
+            if (decision == null) {
+                continue;
+            }
+            if (decision.action() == ItemReplies.Action.DROP) {
+                changed = changed.update(item.no(), i -> i.with(Item.Status.CANCELLED));
+                before.add(step.say().text("item.cancelled", item.name()));
+            } else if (decision.alternative() > 0 && item.status() == Item.Status.NEGOTIATING
+                    && decision.alternative() <= item.suggestions().size()) {
+                Item.Choice picked = item.suggestions().get(decision.alternative() - 1);
+                changed = withAlternative(changed, item, picked);
+                before.add(step.say().text("item.replaced", Say.color(picked.color(), picked.material()), item.name()));
+            } else if (item.status() == Item.Status.NEGOTIATING && item.stock() == Item.Stock.PARTIAL_AVAILABLE
+                    && item.available() != null && !item.available().isZero()) {
+                changed = changed.update(item.no(), i -> i.wanting(i.available()).with(Item.Status.ACCEPTED));
+            }
+        }
+        return changed.equals(draft) ? unclear(step, draft) : next(step, changed, before);
     }
 
     /**

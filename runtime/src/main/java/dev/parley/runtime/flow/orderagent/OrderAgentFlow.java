@@ -14,6 +14,7 @@ import dev.parley.runtime.understanding.Intent;
 import dev.parley.runtime.understanding.IntentClassifier;
 import dev.parley.runtime.understanding.OrderExtractor;
 import dev.parley.runtime.understanding.OrderLine;
+import dev.parley.runtime.understanding.ReplyClassifier;
 import dev.parley.runtime.understanding.RuleBasedExtractor;
 import dev.parley.runtime.understanding.VocabularySource;
 import io.smallrye.mutiny.Uni;
@@ -33,14 +34,23 @@ public final class OrderAgentFlow implements Flow {
     /** The rules, when the extractor is a model: for texts that are no order lines, and a model's fallback. */
     private final RuleBasedExtractor rules;
     private final VocabularySource vocabulary;
+    /** The rules' reading of replies: always at hand, and what decides whether a model is asked anything. */
     private final IntentClassifier intents;
+    /** What reads replies the rules cannot place: the rules themselves, or a model ({@code spec.ai}). */
+    private final ReplyClassifier replies;
     private final CustomerTurns customers;
     private final OwnerDesk owners;
     private final CommerceSettings commerce;
 
     OrderAgentFlow(OrderExtractor extractor, VocabularySource vocabulary, IntentClassifier intents, CustomerTurns customers,
             OwnerDesk owners, CommerceSettings commerce) {
+        this(extractor, intents, vocabulary, intents, customers, owners, commerce);
+    }
+
+    OrderAgentFlow(OrderExtractor extractor, ReplyClassifier replies, VocabularySource vocabulary, IntentClassifier intents,
+            CustomerTurns customers, OwnerDesk owners, CommerceSettings commerce) {
         this.extractor = extractor;
+        this.replies = replies;
         this.rules = extractor instanceof RuleBasedExtractor r ? r : new RuleBasedExtractor();
         this.vocabulary = vocabulary;
         this.intents = intents;
@@ -54,24 +64,45 @@ public final class OrderAgentFlow implements Flow {
         return CustomerTurns.COLLECTING;
     }
 
+    /** A customer who has not chosen a language is answered in the one they write, if the bot speaks it. */
+    @Override
+    public List<String> languages() {
+        return commerce.languages();
+    }
+
     /**
      * Reads the order lines of a text before the transaction, so that nothing inside it waits for a second pool
      * connection (the catalog's words are read here, through the pool, with no connection held). A model reads them
-     * when the Bot has one and the text may hold lines (not for a plain yes or no); otherwise the rules do.
+     * when the Bot has one and the text may hold lines (not for a plain yes or no); otherwise the rules do. When
+     * replies are read by a model too, it is asked what a reply means if the rules can neither place it (UNKNOWN)
+     * nor find order lines in it: a plain yes or no, or an order, costs no tokens.
      */
     @Override
     public Uni<Object> understand(InboundMessage message) {
         if (message.text() == null) {
             return Uni.createFrom().nullItem();
         }
-        boolean model = !(extractor instanceof RuleBasedExtractor) && mayHoldLines(intents.classify(message.text()));
-        return model
-                ? vocabulary.current().emitOn(Infrastructure.getDefaultWorkerPool()).map(words -> new Understood(extractor.extract(message.text(), words)))
-                : vocabulary.current().map(words -> new Understood(rules.extract(message.text(), words)));
+        String text = message.text();
+        Intent byRules = intents.classify(text);
+        boolean modelReadsLines = !(extractor instanceof RuleBasedExtractor);
+        boolean askReplies = !(replies instanceof IntentClassifier) && byRules == Intent.UNKNOWN;
+        if (!askReplies && !(modelReadsLines && mayHoldLines(byRules))) {
+            return vocabulary.current().map(words -> new Understood(rules.extract(text, words)));
+        }
+        return vocabulary.current().emitOn(Infrastructure.getDefaultWorkerPool()).map(words -> {
+            List<OrderLine> read = rules.extract(text, words);
+            Intent intent = askReplies && read.isEmpty() ? replies.classify(text) : null;
+            boolean model = modelReadsLines && mayHoldLines(intent != null ? intent : byRules);
+            return new Understood(model ? extractor.extract(text, words) : read, intent);
+        });
     }
 
-    /** The order lines of a text, read before the transaction. */
-    record Understood(List<OrderLine> lines) {
+    /** What was read before the transaction: the order lines, and what a model made of a reply (null if not asked). */
+    record Understood(List<OrderLine> lines, Intent intent) {
+
+        Understood(List<OrderLine> lines) {
+            this(lines, null);
+        }
     }
 
     private static boolean mayHoldLines(Intent intent) {

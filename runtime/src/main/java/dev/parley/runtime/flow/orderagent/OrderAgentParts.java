@@ -14,12 +14,14 @@ import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.understanding.IntentClassifier;
 import dev.parley.runtime.understanding.OrderExtractor;
+import dev.parley.runtime.understanding.ReplyClassifier;
 
 /** What the order agent is made of, as beans; the flow itself is made only when the Bot asks for it. */
 @ApplicationScoped
 public class OrderAgentParts {
 
     private final OrderExtractor extractor;
+    private final ReplyClassifier replies;
     private final CatalogRepository catalog;
     private final InventoryRepository inventory;
     private final OrderRepository orders;
@@ -27,9 +29,10 @@ public class OrderAgentParts {
     private final Ledger ledger;
     private final CommerceSettings commerce;
 
-    public OrderAgentParts(OrderExtractor extractor, CatalogRepository catalog, InventoryRepository inventory, OrderRepository orders,
-            OrderDecisions decisions, Ledger ledger, CommerceSettings commerce) {
+    public OrderAgentParts(OrderExtractor extractor, ReplyClassifier replies, CatalogRepository catalog, InventoryRepository inventory,
+            OrderRepository orders, OrderDecisions decisions, Ledger ledger, CommerceSettings commerce) {
         this.extractor = extractor;
+        this.replies = replies;
         this.catalog = catalog;
         this.inventory = inventory;
         this.orders = orders;
@@ -48,6 +51,6 @@ public class OrderAgentParts {
         IntentClassifier intents = new IntentClassifier();
         OwnerDesk owners = new OwnerDesk(decisions, ledger, commerce, channels);
         CustomerTurns customers = new CustomerTurns(intents, new StockCheck(inventory, commerce.allocationOrder()), orders, owners, commerce);
-        return new OrderAgentFlow(extractor, catalog, intents, customers, owners, commerce);
+        return new OrderAgentFlow(extractor, replies, catalog, intents, customers, owners, commerce);
     }
 }

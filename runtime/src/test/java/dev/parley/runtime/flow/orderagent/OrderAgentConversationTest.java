@@ -125,6 +125,37 @@ class OrderAgentConversationTest {
         assertThat(say("c6", "hmm")).contains("Order ke liye \"confirm\" likhiye");
     }
 
+    @Test
+    void oneReplySettlesSeveralItemsUnderNegotiation() {
+        assertThat(say("c7", "20m blue cotton, 30m red polyester")).contains("blue cotton: you asked for 20.00 m, we have only 12.00 m")
+                .contains("red polyester: you asked for 30.00 m, we have only 20.00 m");
+
+        String summary = say("c7", "pehla wala le lo, doosra cancel");
+
+        assertThat(summary).contains("red polyester removed from the order").contains("1. blue cotton: 12.00 m = INR 1,440.00")
+                .doesNotContain("\n2. ");
+        assertThat(state("c7")).isEqualTo(CustomerTurns.CONFIRMATION);
+    }
+
+    @Test
+    void anAlternativeAlreadyInTheOrderAddsToItsLine() {
+        pool.query("INSERT INTO color (name) VALUES ('white')").execute().await().indefinitely();
+        say("c8", "5m green cotton, 10m white cotton");
+
+        String summary = say("c8", "1");
+
+        assertThat(summary).contains("green cotton instead of white cotton").contains("1. green cotton: 15.00 m").doesNotContain("\n2. ");
+    }
+
+    @Test
+    void atTheSummaryOnlyAClearRefusalCancels() {
+        assertThat(say("c9", "5m red polyester")).contains("1. red polyester: 5.00 m");
+
+        assertThat(say("c9", "kuch samajh nahi aaya")).as("a question back, not a cancelled order").contains("1. red polyester: 5.00 m");
+        assertThat(state("c9")).isEqualTo(CustomerTurns.CONFIRMATION);
+        assertThat(say("c9", "nahi bhai, rehne do")).contains("is cancelled");
+    }
+
     private String say(String chat, String text) {
         int before = transcript(chat).size();
         given().contentType("application/json").body(new JsonObject().put("text", text).encode()).post(MESSAGES, chat).then().statusCode(200);

@@ -16,6 +16,8 @@ import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.understanding.IntentClassifier;
 import dev.parley.runtime.understanding.OrderExtractor;
 import dev.parley.runtime.understanding.OrderLine;
+import dev.parley.runtime.understanding.Intent;
+import dev.parley.runtime.understanding.ReplyClassifier;
 import dev.parley.runtime.understanding.RuleBasedExtractor;
 import dev.parley.runtime.understanding.Vocabulary;
 import io.smallrye.mutiny.Uni;
@@ -61,5 +63,25 @@ class UnderstandingBeforeTheTransactionTest {
                 .isEqualTo(new OrderAgentFlow.Understood(List.of(OrderLine.meters("cotton", "blue", BigDecimal.TEN))));
 
         assertThat(modelCalls).isEmpty();
+    }
+
+    @Test
+    void aReplyTheRulesCannotPlaceIsReadByTheReplyModelBeforeTheTransaction() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        ReplyClassifier replyModel = text -> {
+            asked.add(text);
+            return Intent.CONFIRM;
+        };
+        OrderAgentFlow flow = new OrderAgentFlow(new RuleBasedExtractor(), replyModel, () -> Uni.createFrom().item(WORDS),
+                new IntentClassifier(), null, null, COMMERCE);
+
+        assertThat(flow.understand(InboundMessage.text("telegram", "5", "42", "kal function hai, jaldi chahiye")).await().indefinitely())
+                .isEqualTo(new OrderAgentFlow.Understood(List.of(), Intent.CONFIRM));
+        assertThat(flow.understand(InboundMessage.text("telegram", "6", "42", "haan confirm karo")).await().indefinitely())
+                .as("the rules place it: no model call").isEqualTo(new OrderAgentFlow.Understood(List.of()));
+        assertThat(flow.understand(InboundMessage.text("telegram", "7", "42", "10m blue cotton")).await().indefinitely())
+                .as("an order, which the rules read: no reply to place")
+                .isEqualTo(new OrderAgentFlow.Understood(List.of(OrderLine.meters("cotton", "blue", BigDecimal.TEN))));
+        assertThat(asked).containsExactly("kal function hai, jaldi chahiye");
     }
 }
