@@ -179,6 +179,11 @@ final class CustomerTurns {
 
     private Uni<Turn> negotiate(Step step, Draft draft, Intent intent) {
         Item item = draft.negotiating().orElseThrow();
+        // A lone number picks one of the item's numbered alternatives, as the question lists them.
+        Matcher number = CHOICE_NUMBER.matcher(step.message().text());
+        if (number.matches()) {
+            return alternative(step, draft, item.no(), Integer.parseInt(number.group(1)));
+        }
         // "pehla wala le lo, doosra cancel", "take the red silk and drop the rest": items named by place or name, as
         // the negotiation message lists the open ones.
         List<Item> open = draft.open();
@@ -192,10 +197,6 @@ final class CustomerTurns {
         }
         if ((intent == Intent.ACCEPT_AVAILABLE || intent == Intent.CONFIRM) && item.stock() == Item.Stock.PARTIAL_AVAILABLE) {
             return accept(step, draft, item.no());
-        }
-        Matcher number = CHOICE_NUMBER.matcher(step.message().text());
-        if (number.matches()) {
-            return alternative(step, draft, item.no(), Integer.parseInt(number.group(1)));
         }
         String said = step.message().text().toLowerCase(Locale.ROOT);
         for (int k = 0; k < item.suggestions().size(); k++) {
