@@ -48,6 +48,9 @@ public final class JsonInput {
         if (value != null && !(value instanceof String)) {
             throw new BadInput("\"" + field + "\" is a string");
         }
+        if (value != null && ((String) value).indexOf('\u0000') >= 0) {
+            throw new BadInput("\"" + field + "\" contains the NUL character (U+0000), which cannot be stored");
+        }
         return value == null || ((String) value).isBlank() ? null : ((String) value).strip();
     }
 

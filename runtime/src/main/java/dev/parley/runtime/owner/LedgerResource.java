@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.commerce.ledger.Ledger;
 import dev.parley.runtime.http.BadInput;
 import dev.parley.runtime.http.ErrorBody;
@@ -72,6 +73,9 @@ public class LedgerResource {
         long amount = input.count("amountMinor", "the amount paid in minor units (paise, cents), more than 0");
         if (amount == 0) {
             throw new BadInput("\"amountMinor\" must be more than 0: the amount paid in minor units (paise, cents)");
+        }
+        if (amount > Money.MAX_PAYMENT_MINOR) {
+            throw new BadInput("\"amountMinor\" is at most " + Money.MAX_PAYMENT_MINOR + " in one payment; record a larger one in parts");
         }
         String note = input.optionalText("note");
         return pool.withTransaction(tx -> ledger.recordPayment(tx, id, amount, note, RECORDED_BY)

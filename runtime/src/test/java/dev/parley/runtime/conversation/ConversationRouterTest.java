@@ -2,6 +2,8 @@ package dev.parley.runtime.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.runtime.commerce.OwnerApi;
 import dev.parley.runtime.conversation.ConversationRouter.Outcome;
 import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.session.PostgresSessions;
@@ -98,6 +101,10 @@ class ConversationRouterTest {
         assertThat(replies("chat-poison")).as("told once, in the bot's default language")
                 .containsExactly("Sorry, I could not read your last message. Please write it again in other words.");
         assertThat(recorded("update-poison")).as("its turn was rolled back").isFalse();
+        OwnerApi.given().get("/api/v1/dead-letters").then().statusCode(200)
+                .body("deadLetters.find { it.updateId == 'update-poison' }.text", equalTo("hello"))
+                .body("deadLetters.find { it.updateId == 'update-poison' }.reason", containsString("the flow failed"));
+        OwnerApi.given().get("/api/v1/dead-letters?limit=0").then().statusCode(400).body("error", containsString("limit"));
         assertThat(router.route(InboundMessage.text("telegram", "update-next", "chat-poison", "again")).await().indefinitely())
                 .as("the chat's next message is taken as usual").isEqualTo(Outcome.PROCESSED);
     }

@@ -61,6 +61,13 @@ class OrderAgentConversationTest {
     }
 
     @Test
+    void anOwnersPaymentAboveTheBoundIsRefusedAndAHugeOrderNumberIsNoCommand() {
+        assertThat(say("owner", "paid 1 20000000000")).contains("A payment is at most");
+        assertThat(say("owner", "approve 99999999999999999999")).as("20 digits: no order number, so no command")
+                .doesNotContain("approved").doesNotContain("no order");
+    }
+
+    @Test
     void aQuantityAboveWhatALineMayTakeIsRefusedWithTheBound() {
         assertThat(say("c-huge", "1000000000000000000000m blue cotton")).contains("at most 100000 m or 10000 rolls");
         assertThat(state("c-huge")).isEqualTo(CustomerTurns.COLLECTING);
