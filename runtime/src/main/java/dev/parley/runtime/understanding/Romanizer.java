@@ -60,7 +60,7 @@ final class Romanizer {
             Map.entry("ordar", "order"), Map.entry("arder", "order"), Map.entry("oke", "ok"), Map.entry("okke", "ok"),
             Map.entry("kanfarm", "confirm"), Map.entry("konfarm", "confirm"), Map.entry("sori", "sorry"),
             Map.entry("blu", "blue"), Map.entry("vet", "wait"), Map.entry("veit", "wait"), Map.entry("mek", "make"), Map.entry("plij", "please"),
-            Map.entry("mitars", "meters"), Map.entry("mitr", "mitar"), Map.entry("rol", "roll"));
+            Map.entry("of", "off"), Map.entry("mitars", "meters"), Map.entry("mitr", "mitar"), Map.entry("rol", "roll"));
 
     private Romanizer() {
     }

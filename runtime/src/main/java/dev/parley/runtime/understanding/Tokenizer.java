@@ -30,6 +30,12 @@ final class Tokenizer {
     /** A date written day/month ("12/12", "25/1"): a fraction only when it is smaller than one ("1/2", "3/4"). */
     private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\d.,/])(\\d{1,2})/(\\d{1,2})(?![\\d/])");
 
+    /**
+     * A code of letters and digits mixed ("27AAPFU0939F1ZV", a GST number; "INV2024A17"): three or more changes
+     * between letters and digits, where a quantity and its unit ("10mtr", "2x10m") have one or two.
+     */
+    private static final Pattern CODE = Pattern.compile("(?<![\\p{L}\\d])[a-z0-9]{6,}(?![\\p{L}\\d])");
+
     /** A date, a time, a phone number: a reference, not an amount. */
     static final String REFERENCE = "#ref";
 
@@ -77,6 +83,7 @@ final class Tokenizer {
         String normalized = Normalizer.normalize(Romanizer.toLatin(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace('’', '\'');
         String s = LIST_MARKER.matcher(normalized).replaceAll("");
         s = NOT_AN_AMOUNT.matcher(s).replaceAll(" " + REFERENCE + " ");
+        s = CODE.matcher(s).replaceAll(match -> changesOfKind(match.group()) >= 3 ? " " + REFERENCE + " " : match.group());
         s = DAY_MONTH.matcher(s).replaceAll(match -> Integer.parseInt(match.group(1)) < Integer.parseInt(match.group(2))
                 ? match.group() : " " + REFERENCE + " ");
         List<Token> tokens = new ArrayList<>();
@@ -118,6 +125,17 @@ final class Tokenizer {
             }
         }
         return tokens;
+    }
+
+    /** How often a run of letters and digits changes from one to the other: "10mtr" once, "27aapfu0939f1zv" five times. */
+    private static int changesOfKind(String run) {
+        int changes = 0;
+        for (int i = 1; i < run.length(); i++) {
+            if (Character.isDigit(run.charAt(i)) != Character.isDigit(run.charAt(i - 1))) {
+                changes++;
+            }
+        }
+        return changes;
     }
 
     private static boolean afterAbbreviation(List<Token> tokens) {

@@ -40,7 +40,7 @@ class OwnerCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"10m blue cotton", "approve", "approved hai kya 12 wala?", "kal 12 baje aana", "12 meter cancel",
-            "paid", "cancel karo", "5 ne kya bola"})
+            "paid", "cancel karo", "5 ne kya bola", "approve 1234567890123456789012", "paid 5 123456789012345678901234"})
     void anythingElseIsNoCommand(String text) {
         assertThat(OwnerCommand.read(text)).as(text).isEmpty();
     }

@@ -20,7 +20,7 @@ class RomanizerTest {
             "पाँच, panch", "पांच, panch", "छह, chhah", "छः, chhah", "पच्चीस, pachchis", "रेशम, resham", "नहीं, nahin",
             "हाँ, han", "चाहिए, chahie",
             // English words written in Devanagari, in their usual spelling
-            "कॉटन, cotton", "व्हाइट, white", "ब्लैक, black", "ब्लू, blue", "कैंसल, cancel", "ऑर्डर, order", "पॉलिएस्टर, polyester"})
+            "कॉटन, cotton", "व्हाइट, white", "ब्लैक, black", "ब्लू, blue", "कैंसल, cancel", "ऑर्डर, order", "ऑफ व्हाइट, off white", "पॉलिएस्टर, polyester"})
     void writesWordsAsTheyAreTyped(String devanagari, String latin) {
         assertThat(Romanizer.toLatin(devanagari)).isEqualTo(latin);
     }

@@ -405,7 +405,8 @@ class RuleBasedExtractorTest {
                 "10m blue cotton, 500 advance bhej diya", "paid 2000 for last order, now 10m blue cotton",
                 "₹1200 bhej diye, 10 meter blue cotton bhi bhejo", "Rs. 5000 transferred, 10m blue cotton bhejo",
                 "2500 ka payment kiya hai, 10m blue cotton", "10m blue cotton @ 150 per meter", "10 mtr blue cotton, rate 450/m",
-                "10m blue cotton, address: 14/2 Gandhi Nagar"})
+                "10m blue cotton, address: 14/2 Gandhi Nagar", "10m blue cotton, GST no 27AAPFU0939F1ZV",
+                "10m blue cotton, ref INV2024A17"})
         void leaveTheOrderLineAlone(String text) {
             assertThat(extract(text)).as(text).containsExactly(meters("cotton", "blue", "10"));
         }
