@@ -1,14 +1,8 @@
 package dev.parley.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,24 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import dev.parley.runtime.conversation.ConversationRouter;
-import dev.parley.runtime.conversation.Conversations;
-import dev.parley.runtime.outbox.Outbox;
 import dev.parley.testing.PostgresServer;
 import dev.parley.testing.RuntimeProcess;
 import dev.parley.testing.TestServers;
@@ -71,9 +48,9 @@ import dev.parley.testing.TestServers;
 public final class RuntimeIntake {
 
     private static final String BOT = "shop";
-    private static final String SCHEMA = "bot_shop";
+    static final String SCHEMA = "bot_shop";
     private static final String TOKEN = "987654:AAF-benchmark-token";
-    private static final String SECRET = "benchmark-webhook-secret";
+    static final String SECRET = "benchmark-webhook-secret";
     /** Measured rounds: the runtime, then pgbench, alternately, so that both meet the same machine (whose speed drifts). */
     private static final int ROUNDS = 3;
     /**
@@ -85,38 +62,8 @@ public final class RuntimeIntake {
     private static final Duration MIN_WARM_UP = Duration.ofSeconds(20);
     private static final Duration MAX_WARM_UP = Duration.ofSeconds(180);
     private static final double JIT_SETTLED = 0.03;
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     private static final int DEFAULT_POOL_SIZE = 10;
-
-    /**
-     * The runtime's statements for one new text update, taken from the runtime's own classes so that they cannot
-     * drift: the router's intake statement, the conversation's lock and save, the reply into the outbox. pgbench
-     * binds their parameters from its variables; those that do not change come with {@code -D} ({@link #PGBENCH_VARIABLES}),
-     * the echo flow's new state, data and reply among them.
-     */
-    static String pgbenchScript(int chats) {
-        return "\\set chat random(1, " + chats + ")\n"
-                + "\\set key random(1, 9000000000000000000)\n"
-                + "BEGIN;\n"
-                + bind(ConversationRouter.RECORD, "channel", "key", "chat", "chat", "name", "language", "state") + ";\n"
-                + bind(Conversations.LOCK, "channel", "chat") + ";\n"
-                + bind(Conversations.SAVE, "channel", "chat", "state", "data") + ";\n"
-                + bind(Outbox.ENQUEUE, "channel", "chat", "payload") + ";\n"
-                + "COMMIT;\n";
-    }
-
-    /** The values of the script's variables that are the same in every transaction. */
-    static final List<String> PGBENCH_VARIABLES = List.of("channel=telegram", "name=Customer", "language=en", "state=echoing",
-            "data={\"count\": 1}", "payload={\"text\": \"#1 you said: hello\", \"buttons\": []}");
-
-    /** The statement with its parameters $1, $2 ... written as pgbench variables, in that order. */
-    private static String bind(String statement, String... variables) {
-        return Pattern.compile("\\$(\\d+)").matcher(statement).replaceAll(m -> ":" + variables[Integer.parseInt(m.group(1)) - 1]);
-    }
-
-    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
-
-    private static final AtomicInteger UPDATE_IDS = new AtomicInteger();
 
     private RuntimeIntake() {
     }
@@ -153,11 +100,11 @@ public final class RuntimeIntake {
                 + " server do wait, and take fewer updates/s on a slow disk");
         Path workDir = TestServers.workDir("pgbench");
         Path script = workDir.resolve("runtime-intake.sql");
-        Files.writeString(script, pgbenchScript(chats));
+        Files.writeString(script, Pgbench.script(chats));
 
         Usage runtimeSide = new Usage();
         Usage pgbenchSide = new Usage();
-        List<Phase> intakeRounds = new ArrayList<>();
+        List<WebhookLoad.Phase> intakeRounds = new ArrayList<>();
         List<Pgbench> pgbenchRounds = new ArrayList<>();
         double firstRequestSeconds;
         long rssMb;
@@ -186,14 +133,14 @@ public final class RuntimeIntake {
             RuntimeProcess runtime = RuntimeProcess.start(jar, "intake", env, runtimeJvmOptions());
             try {
                 URI webhook = URI.create(runtime.url() + "/webhooks/" + BOT + "/telegram");
-                firstRequestSeconds = awaitFirstRequest(http, webhook, runtime, startNanos);
+                firstRequestSeconds = WebhookLoad.awaitFirstRequest(http, webhook, runtime, startNanos);
                 System.out.printf("runtime: first webhook update answered 200 after %.2f s (from process start)%n", firstRequestSeconds);
 
                 warmUp(http, webhook, runtime, concurrency, chats);
                 double processedBefore = runtime.metric("parley_updates_processed_total");
                 for (int i = 1; i <= ROUNDS; i++) {
                     Usage before = Usage.now(runtime.pid(), postmaster);
-                    Phase intake = load(http, webhook, concurrency, chats, round);
+                    WebhookLoad.Phase intake = WebhookLoad.load(http, webhook, concurrency, chats, round);
                     Usage after = Usage.now(runtime.pid(), postmaster);
                     runtimeSide.add(before, after);
                     double jitShare = (after.jit - before.jit) / intake.seconds();
@@ -203,7 +150,7 @@ public final class RuntimeIntake {
                     signal(runtime.pid(), "STOP");
                     try {
                         before = Usage.now(runtime.pid(), postmaster);
-                        Pgbench reference = pgbench(postgres, database, concurrency, round, script, workDir, i);
+                        Pgbench reference = Pgbench.run(postgres, database, concurrency, round, script, workDir, i);
                         pgbenchSide.add(before, Usage.now(runtime.pid(), postmaster));
                         pgbenchRounds.add(reference);
                         System.out.printf("  round %d/%d: runtime %.1f updates/s (p99 %.1f ms, JIT %.0f%% of a core, %s), pgbench %.1f tps: ratio %.2f%n", i, ROUNDS,
@@ -223,7 +170,7 @@ public final class RuntimeIntake {
             }
         }
 
-        Phase intake = Phase.merge(intakeRounds);
+        WebhookLoad.Phase intake = WebhookLoad.Phase.merge(intakeRounds);
         System.out.printf("runtime: %.1f updates/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d updates answered 200 in %.1f s, %s%n",
                 intake.perSecond(), intake.percentileMs(0.50), intake.percentileMs(0.99), intake.percentileMs(1.0),
                 intake.updates(), intake.seconds(), intake.errorText());
@@ -238,7 +185,7 @@ public final class RuntimeIntake {
         long[] pgbenchLatencies = pgbenchRounds.stream().flatMapToLong(r -> Arrays.stream(r.latencyNanos())).sorted().toArray();
         double tps = transactions / pgbenchSeconds;
         System.out.printf("pgbench (-M prepared, %d clients, script %s): %.1f tps, p50 %.1f ms, p99 %.1f ms (from its per-transaction logs); last round's report:%n",
-                concurrency, script, tps, percentileMs(pgbenchLatencies, 0.50), percentileMs(pgbenchLatencies, 0.99));
+                concurrency, script, tps, WebhookLoad.percentileMs(pgbenchLatencies, 0.50), WebhookLoad.percentileMs(pgbenchLatencies, 0.99));
         pgbenchRounds.get(pgbenchRounds.size() - 1).output().lines().forEach(line -> System.out.println("  | " + line));
         System.out.printf("  CPU: PostgreSQL %.1f s, pgbench %.1f s, the stopped runtime %.1f s (of %.1f s on %d cores)%n",
                 pgbenchSide.postgres, pgbenchSide.children, pgbenchSide.runtime, pgbenchSeconds * cores, cores);
@@ -297,7 +244,7 @@ public final class RuntimeIntake {
         int quietSlices = 0;
         while (true) {
             double jit = CpuTime.jit(runtime.pid());
-            Phase slice = load(http, webhook, concurrency, chats, WARM_UP_SLICE);
+            WebhookLoad.Phase slice = WebhookLoad.load(http, webhook, concurrency, chats, WARM_UP_SLICE);
             // Scraped as Prometheus would be, every few seconds: its code is warm too when the rounds read the metric.
             double processed = runtime.metric("parley_updates_processed_total");
             double jitShare = (CpuTime.jit(runtime.pid()) - jit) / slice.seconds();
@@ -315,245 +262,10 @@ public final class RuntimeIntake {
         }
     }
 
-    /** Posts real updates until one is answered 200; seconds since {@code startNanos}. */
-    private static double awaitFirstRequest(HttpClient http, URI webhook, RuntimeProcess runtime, long startNanos) throws InterruptedException {
-        long deadline = startNanos + STARTUP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!runtime.isAlive()) {
-                throw new IllegalStateException("the runtime exited during startup:\n" + runtime.tail(40));
-            }
-            try {
-                if (post(http, webhook, 1) == 200) {
-                    return (System.nanoTime() - startNanos) / 1e9;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("no webhook update answered 200 in " + STARTUP_TIMEOUT + ":\n" + runtime.tail(40));
-    }
-
-    /** What one phase of the load measured: updates answered 200, their latencies (sorted), the other answers. */
-    private record Phase(long updates, double seconds, long[] latencyNanos, Map<String, Long> errors) {
-
-        double perSecond() {
-            return updates / seconds;
-        }
-
-        double percentileMs(double quantile) {
-            return RuntimeIntake.percentileMs(latencyNanos, quantile);
-        }
-
-        static Phase merge(List<Phase> phases) {
-            Map<String, Long> errors = new TreeMap<>();
-            phases.forEach(p -> p.errors().forEach((kind, count) -> errors.merge(kind, count, Long::sum)));
-            return new Phase(phases.stream().mapToLong(Phase::updates).sum(), phases.stream().mapToDouble(Phase::seconds).sum(),
-                    phases.stream().flatMapToLong(p -> Arrays.stream(p.latencyNanos())).sorted().toArray(), errors);
-        }
-
-        String errorText() {
-            long total = errors.values().stream().mapToLong(Long::longValue).sum();
-            return total == 0 ? "0 errors" : total + " errors " + errors;
-        }
-    }
-
-    /** Nearest-rank percentile of sorted latencies, in ms. */
-    private static double percentileMs(long[] sortedNanos, double quantile) {
-        if (sortedNanos.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(quantile * sortedNanos.length);
-        return sortedNanos[Math.max(0, rank - 1)] / 1e6;
-    }
-
-    /**
-     * {@code concurrency} senders, each posting one update after the other over its own keep-alive connection until
-     * {@code duration} has passed. A plain socket rather than java.net.http: the load generator shares the machine's
-     * two cores with the runtime and PostgreSQL, and the JDK client costs ten times as much CPU per request.
-     */
-    private static Phase load(HttpClient http, URI webhook, int concurrency, int chats, Duration duration) throws InterruptedException {
-        Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-        long[][] latencies = new long[concurrency][];
-        Thread[] senders = new Thread[concurrency];
-        long start = System.nanoTime();
-        long deadline = start + duration.toNanos();
-        for (int i = 0; i < concurrency; i++) {
-            int sender = i;
-            senders[i] = new Thread(() -> {
-                long[] own = new long[4096];
-                int count = 0;
-                KeepAlive connection = null;
-                while (System.nanoTime() < deadline) {
-                    long chat = ThreadLocalRandom.current().nextInt(1, chats + 1);
-                    long sent = System.nanoTime();
-                    try {
-                        if (connection == null) {
-                            connection = new KeepAlive(webhook);
-                        }
-                        int status = connection.post(update(chat));
-                        if (status == 200) {
-                            if (count == own.length) {
-                                own = Arrays.copyOf(own, count * 2);
-                            }
-                            own[count++] = System.nanoTime() - sent;
-                        } else {
-                            errors.computeIfAbsent("HTTP " + status, k -> new LongAdder()).increment();
-                        }
-                    } catch (IOException e) {
-                        errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
-                        KeepAlive.close(connection);
-                        connection = null;
-                    }
-                }
-                KeepAlive.close(connection);
-                latencies[sender] = Arrays.copyOf(own, count);
-            }, "sender-" + i);
-            senders[i].start();
-        }
-        for (Thread sender : senders) {
-            sender.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long[] all = Stream.of(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        Map<String, Long> errorCounts = new TreeMap<>();
-        errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
-        return new Phase(all.length, seconds, all, errorCounts);
-    }
-
     /** Extra JVM options for the runtime, for experiments: PARLEY_RUNTIME_JVM_OPTIONS (benchmarks/run passes them on). */
     private static String[] runtimeJvmOptions() {
         String options = System.getProperty("parley.runtime.jvmOptions", "").trim();
         return options.isEmpty() ? new String[0] : options.split("\\s+");
-    }
-
-    /** A Telegram text update from a private chat, shaped as Telegram sends it, with a fresh update_id. */
-    private static String update(long chat) {
-        int updateId = UPDATE_IDS.incrementAndGet();
-        return ("{\"update_id\":%d,\"message\":{\"message_id\":%d,\"date\":1700000000,"
-                + "\"chat\":{\"id\":%d,\"type\":\"private\"},"
-                + "\"from\":{\"id\":%d,\"is_bot\":false,\"first_name\":\"Customer %d\"},\"text\":\"hello\"}}")
-                .formatted(updateId, updateId, chat, chat, chat);
-    }
-
-    private static int post(HttpClient http, URI webhook, long chat) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(webhook)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                .POST(HttpRequest.BodyPublishers.ofString(update(chat)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** HTTP/1.1 POSTs over one kept-alive socket, reading each answer's status and Content-Length body. */
-    private static final class KeepAlive {
-        private final java.net.Socket socket;
-        private final java.io.OutputStream out;
-        private final java.io.BufferedInputStream in;
-        private final String head;
-
-        KeepAlive(URI webhook) throws IOException {
-            socket = new java.net.Socket(webhook.getHost(), webhook.getPort());
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(30_000);
-            out = socket.getOutputStream();
-            in = new java.io.BufferedInputStream(socket.getInputStream());
-            head = "POST " + webhook.getPath() + " HTTP/1.1\r\nHost: " + webhook.getHost() + ":" + webhook.getPort()
-                    + "\r\nContent-Type: application/json\r\nX-Telegram-Bot-Api-Secret-Token: " + SECRET + "\r\nContent-Length: ";
-        }
-
-        int post(String body) throws IOException {
-            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            out.write((head + bytes.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            out.write(bytes);
-            out.flush();
-            String status = line();
-            int length = 0;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
-                    length = Integer.parseInt(header.substring(15).trim());
-                }
-            }
-            in.skipNBytes(length);
-            return Integer.parseInt(status.split(" ")[1]);
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c == -1) {
-                    throw new java.io.EOFException("the runtime closed the connection");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
-
-        static void close(KeepAlive connection) {
-            if (connection != null) {
-                try {
-                    connection.socket.close();
-                } catch (IOException e) {
-                    // closing anyway
-                }
-            }
-        }
-    }
-
-    /** One pgbench run: its transactions, tps (without connection time), sorted latencies and report. */
-    private record Pgbench(long transactions, double tps, long[] latencyNanos, String output) {
-    }
-
-    private static final Pattern TRANSACTIONS = Pattern.compile("number of transactions actually processed: ([0-9]+)");
-
-    /** pgbench with the script, its per-transaction log in {@code workDir} under a prefix of the round's. */
-    private static Pgbench pgbench(PostgresServer postgres, String database, int concurrency, Duration duration, Path script, Path workDir, int round)
-            throws IOException, InterruptedException {
-        String prefix = "log-" + round;
-        // -M prepared: the runtime's client prepares its statements too.
-        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(concurrency),
-                "-j", String.valueOf(Math.min(2, concurrency)), "-T", String.valueOf(duration.toSeconds()), "-f", script.toString(),
-                "-l", "--log-prefix=" + workDir.resolve(prefix), "-h", "localhost", "-p", String.valueOf(postgres.port()), "-U", PostgresServer.USER));
-        PGBENCH_VARIABLES.forEach(variable -> command.addAll(List.of("-D", variable)));
-        command.add(database);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", PostgresServer.PASSWORD);
-        // The runtime connects with search_path set to the bot's schema; so does pgbench.
-        builder.environment().put("PGOPTIONS", "-c search_path=" + SCHEMA);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("pgbench is not installed (" + e.getMessage() + "): apt-get install postgresql-client (version 14 or later)", e);
-        }
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        int exit = process.waitFor();
-        Matcher tps = TPS.matcher(output);
-        Matcher transactions = TRANSACTIONS.matcher(output);
-        if (exit != 0 || !tps.find() || !transactions.find()) {
-            throw new IllegalStateException("pgbench exited with " + exit + " and no tps line:\n" + output);
-        }
-        long[] nanos;
-        try (Stream<Path> logs = Files.list(workDir)) {
-            nanos = logs.filter(p -> p.getFileName().toString().startsWith(prefix + ".")).flatMap(RuntimeIntake::lines)
-                    // client_id transaction_no latency_us script_no time_epoch time_us
-                    .mapToLong(line -> Long.parseLong(line.split(" ")[2]) * 1000).sorted().toArray();
-        }
-        return new Pgbench(Long.parseLong(transactions.group(1)), Double.parseDouble(tps.group(1)), nanos, output.strip());
-    }
-
-    private static Stream<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file).stream().filter(line -> !line.isBlank());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** CPU of the processes this JVM started and has waited for (pgbench, once it exits). */
@@ -583,53 +295,4 @@ public final class RuntimeIntake {
         }
     }
 
-    /**
-     * Stands in for the Telegram Bot API ({@code POST /bot<token>/<method>}): answers every call
-     * {@code {"ok":true,"result":<a message>}}, so that sendMessage succeeds and the outbox marks its rows SENT.
-     */
-    private static final class BotApiStandIn implements AutoCloseable {
-
-        private static final Pattern CHAT_ID = Pattern.compile("\"chat_id\"\\s*:\\s*\"?(-?\\d+)");
-
-        private final HttpServer server;
-        private final ExecutorService threads = Executors.newFixedThreadPool(2);
-        private final AtomicLong messageIds = new AtomicLong();
-        private final LongAdder sends = new LongAdder();
-
-        BotApiStandIn() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", this::handle);
-            server.setExecutor(threads);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        long sends() {
-            return sends.sum();
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (exchange.getRequestURI().getPath().endsWith("/sendMessage")) {
-                sends.increment();
-            }
-            Matcher chat = CHAT_ID.matcher(body);
-            byte[] answer = "{\"ok\":true,\"result\":{\"message_id\":%d,\"chat\":{\"id\":%s},\"date\":0}}"
-                    .formatted(messageIds.incrementAndGet(), chat.find() ? chat.group(1) : "0").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            try (var out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            threads.shutdownNow();
-        }
-    }
 }

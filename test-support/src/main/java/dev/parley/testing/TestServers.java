@@ -67,7 +67,7 @@ public final class TestServers {
 
     /** A fresh directory under the module's {@code target/} for one server's files, so a clean build removes it. */
     public static Path workDir(String name) {
-        String base = System.getProperty("parley.test.workdir", Optional.ofNullable(System.getenv("PARLEY_TEST_WORKDIR")).orElse("target/test-servers"));
+        String base = System.getProperty("parley.test.workdir", "target/test-servers");
         try {
             Path dir = Path.of(base).toAbsolutePath();
             Files.createDirectories(dir);

@@ -11,6 +11,7 @@ import org.jboss.logging.MDC;
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.ConversationRouter.Outcome;
+import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.outbox.OutboxDelivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,7 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import dev.parley.runtime.message.InboundMessage;
 
 /**
  * Where every channel hands its inbound messages: routes each through the conversation router (one transaction)
@@ -27,7 +27,8 @@ import dev.parley.runtime.message.InboundMessage;
  * redelivers.
  *
  * <p>Metrics: {@code parley_updates_received_total}, {@code _duplicate_total}, {@code _processed_total},
- * {@code _failed_total} by channel; {@code parley_update_seconds} (a histogram); {@code parley_inflight_updates}, the
+ * {@code _dead_lettered_total} (could not be handled; recorded, the customer told), {@code _failed_total} (not
+ * taken: the channel redelivers) by channel; {@code parley_update_seconds} (a histogram); {@code parley_inflight_updates}, the
  * Pods metric a ScalingPolicy's {@code targetInflightUpdatesPerPod} scales on.
  */
 @Singleton
@@ -44,12 +45,13 @@ public class Intake {
     private final java.util.Map<String, Counters> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A channel's update counters. */
-    private record Counters(Counter received, Counter duplicate, Counter processed, Counter failed) {
+    private record Counters(Counter received, Counter duplicate, Counter processed, Counter deadLettered, Counter failed) {
 
         static Counters of(MeterRegistry registry, String channel) {
             return new Counters(registry.counter("parley.updates.received", "channel", channel),
                     registry.counter("parley.updates.duplicate", "channel", channel),
                     registry.counter("parley.updates.processed", "channel", channel),
+                    registry.counter("parley.updates.dead.lettered", "channel", channel),
                     registry.counter("parley.updates.failed", "channel", channel));
         }
     }
@@ -86,6 +88,9 @@ public class Intake {
                 .invoke(outcome -> {
                     if (outcome == Outcome.PROCESSED) {
                         count.processed().increment();
+                        delivery.kick();
+                    } else if (outcome == Outcome.DEAD_LETTERED) {
+                        count.deadLettered().increment();
                         delivery.kick();
                     } else {
                         count.duplicate().increment();

@@ -13,6 +13,13 @@ public final class Money {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /**
+     * The largest amount one payment may be, in minor units: 10^12 (10,000,000,000.00 in a currency with two decimals).
+     * Far above any small business's payment, and far enough below a bigint's limit that no sum of the ledger's
+     * entries can overflow, so the append-only ledger can always take one more correcting entry.
+     */
+    public static final long MAX_PAYMENT_MINOR = 1_000_000_000_000L;
+
     private Money() {
     }
 

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-
 import io.vertx.core.json.JsonObject;
 
 /**

@@ -38,7 +38,7 @@ public record CommerceSettings(String currency, BigDecimal taxRatePercent, Strin
         }
     }
 
-    /** Run locally without owners, the console chat {@code owner} is the owner's (DESIGN §6: approve without Telegram). */
+    /** Run locally without owners, the console chat {@code owner} is the owner's (docs/architecture.md: approve without Telegram). */
     public static final Owner LOCAL_OWNER = new Owner("owner", null, null, "owner");
 
     public CommerceSettings {

@@ -39,7 +39,7 @@ public interface RuntimeConfig {
 
     SessionExpiry sessionExpiry();
 
-    /** The local console channel (DESIGN §6): on when run without a bot.json, unless set. */
+    /** The local console channel (docs/architecture.md): on when run without a bot.json, unless set. */
     @WithName("console.enabled")
     Optional<Boolean> consoleEnabled();
 

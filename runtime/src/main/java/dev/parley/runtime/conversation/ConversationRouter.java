@@ -4,8 +4,8 @@ import java.util.function.Function;
 
 import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.outbox.Outbox;
+import dev.parley.runtime.understanding.LanguageGuess;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,6 +22,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <li>Messages of one chat are serialised by the conversation row's lock ({@code SELECT ... FOR UPDATE}), on any
  * replica, whichever {@link SessionStore} holds the state.</li>
  * <li>Nothing is kept in memory: a restart or another replica continues from the stored session.</li>
+ * <li>A message that fails for any reason but an unreachable database ({@link Failures}) is rolled back, then
+ * recorded as a dead letter and its customer told ({@link DeadLetters}), so that the channel stops delivering it;
+ * only when the database cannot be reached does the returned {@code Uni} fail (the webhook's 503).</li>
  * </ul>
  */
 public class ConversationRouter {
@@ -52,7 +55,9 @@ public class ConversationRouter {
 
     /** What happened to a message. */
     public enum Outcome {
-        PROCESSED, DUPLICATE
+        PROCESSED, DUPLICATE,
+        /** It could not be handled (not for want of the database): recorded with the reason, the customer told. */
+        DEAD_LETTERED
     }
 
     private final Pool pool;
@@ -74,6 +79,12 @@ public class ConversationRouter {
      * keeps of its own (the console's transcript).
      */
     public Uni<Outcome> route(InboundMessage message, Function<SqlConnection, Uni<Void>> alsoRecord) {
+        return handle(message, alsoRecord)
+                .onFailure(failure -> !Failures.isTransient(failure))
+                .recoverWithUni(failure -> DeadLetters.record(pool, message, failure).replaceWith(Outcome.DEAD_LETTERED));
+    }
+
+    private Uni<Outcome> handle(InboundMessage message, Function<SqlConnection, Uni<Void>> alsoRecord) {
         return flow.understand(message).flatMap(understood -> pool.withTransaction(connection -> record(connection, message)
                 .flatMap(recorded -> recorded.isNew()
                         ? alsoRecord.apply(connection)
@@ -103,14 +114,23 @@ public class ConversationRouter {
                 });
     }
 
+    /**
+     * Runs the flow. A customer whose language is not known yet (WhatsApp reports none) is answered in the one their
+     * message is written in, when it tells ({@link LanguageGuess}) and the flow speaks it ({@link Flow#languages()}),
+     * and keeps it until they choose another.
+     */
     private Uni<Void> process(SqlConnection connection, InboundMessage message, String language, Object understood) {
+        String guessed = language == null && message.text() != null
+                ? LanguageGuess.of(message.text()).filter(flow.languages()::contains).orElse(null) : null;
+        String known = language != null ? language : guessed;
         return sessions.load(connection, message.channel(), message.chatId(), flow.initialState())
-                .map(conversation -> conversation.withLanguage(language))
+                .map(conversation -> conversation.withLanguage(known))
                 .flatMap(conversation -> flow.handle(conversation, message, new Flow.Context(connection, understood))
                         .flatMap(turn -> sessions.save(connection, conversation, turn)
-                                .flatMap(ignored -> turn.language() == null || turn.language().equals(conversation.language())
-                                        ? Uni.createFrom().voidItem()
-                                        : Customers.setLanguage(connection, message.channel(), message.chatId(), turn.language()))
+                                .flatMap(ignored -> turn.language() != null && !turn.language().equals(conversation.language())
+                                        ? Customers.setLanguage(connection, message.channel(), message.chatId(), turn.language())
+                                        : guessed != null ? Customers.setLanguage(connection, message.channel(), message.chatId(), guessed)
+                                        : Uni.createFrom().voidItem())
                                 .flatMap(ignored -> Outbox.enqueue(connection, conversation.channel(), conversation.chatId(), turn.replies()))));
     }
 }

@@ -3,10 +3,10 @@ package dev.parley.runtime.conversation;
 import java.util.List;
 
 import dev.parley.runtime.message.InboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import dev.parley.runtime.message.OutboundMessage;
 
 /**
  * A bot's conversation logic as a state machine: given the chat's conversation and one message, the next state and
@@ -37,6 +37,15 @@ public interface Flow {
      * (the session-expiry job); nothing by default. {@code language} is the customer's, or null.
      */
     default List<OutboundMessage> expired(String state, String language) {
+        return List.of();
+    }
+
+    /**
+     * The languages the flow answers in ({@code en}, {@code hi}), for a customer whose language is not known yet: the
+     * router answers them in the one their message is written in when it is one of these. None by default: such a
+     * customer is answered in the flow's own default.
+     */
+    default List<String> languages() {
         return List.of();
     }
 

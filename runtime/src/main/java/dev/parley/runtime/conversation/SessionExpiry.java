@@ -7,9 +7,9 @@ import java.util.List;
 
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
+import dev.parley.runtime.scheduling.ScheduledJob;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import dev.parley.runtime.scheduling.ScheduledJob;
 
 /**
  * Ends conversations idle for longer than the configured time: the chat's next message starts afresh in the

@@ -23,6 +23,18 @@ public record InboundMessage(String channel, String updateId, String chatId, Str
             throw new IllegalArgumentException("a message has either text or a button id");
         }
         sender = sender == null ? Sender.UNKNOWN : sender;
+        chatId = withoutNul(chatId);
+        updateId = withoutNul(updateId);
+        text = withoutNul(text);
+        buttonId = withoutNul(buttonId);
+    }
+
+    /**
+     * The text without U+0000, which no channel means to send and PostgreSQL cannot store in text or JSON: a
+     * customer's message with one is taken as written around it.
+     */
+    static String withoutNul(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
     }
 
     public static InboundMessage text(String channel, String updateId, String chatId, String text) {
@@ -45,6 +57,12 @@ public record InboundMessage(String channel, String updateId, String chatId, Str
      * @param language an IETF language tag the channel reports (Telegram {@code language_code}), or null
      */
     public record Sender(String id, String name, String language) {
+
+        public Sender {
+            id = withoutNul(id);
+            name = withoutNul(name);
+            language = withoutNul(language);
+        }
 
         public static final Sender UNKNOWN = new Sender(null, null, null);
     }

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.parley.runtime.channel.Problems;
+import dev.parley.runtime.http.Errors;
 
 /**
  * Guards the owner API: every request under {@code /api/v1/} needs {@code Authorization: Bearer <owner token>},
@@ -25,17 +25,25 @@ public class OwnerApiFilter {
         this.token = token;
     }
 
+    /** Whether a request to {@code path} needs the owner token. */
+    static boolean guards(String path) {
+        if (!path.startsWith(PREFIX)) {
+            return false;
+        }
+        for (String open : OPEN) {
+            if (path.startsWith(open)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
         String raw = request.getUriInfo().getPath();
         String path = raw.startsWith("/") ? raw : "/" + raw;
-        if (!path.startsWith(PREFIX)) {
+        if (!guards(path)) {
             return null;
-        }
-        for (String open : OPEN) {
-            if (path.startsWith(open)) {
-                return null;
-            }
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
@@ -44,7 +52,7 @@ public class OwnerApiFilter {
         }
         String why = !token.configured() ? "the owner API is off: no owner token is configured (PARLEY_OWNER_TOKEN)"
                 : "send the owner token as Authorization: Bearer <token>";
-        Response refusal = Problems.status(Response.Status.UNAUTHORIZED, why);
+        Response refusal = Errors.status(Response.Status.UNAUTHORIZED, why);
         return Response.fromResponse(refusal).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 }

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 /**
  * The owner API's bearer token: {@code PARLEY_OWNER_TOKEN} (in a cluster, from the Bot's
  * {@code spec.ownerApiTokenSecretRef}). Run locally without one, the runtime makes one up and prints it once at
- * startup (DESIGN §6); in a cluster without one, the owner API refuses every request.
+ * startup (docs/architecture.md); in a cluster without one, the owner API refuses every request.
  */
 public final class OwnerToken {
 

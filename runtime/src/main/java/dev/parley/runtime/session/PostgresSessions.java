@@ -3,9 +3,9 @@ package dev.parley.runtime.session;
 import dev.parley.runtime.conversation.Conversation;
 import dev.parley.runtime.conversation.Conversations;
 import dev.parley.runtime.conversation.Flow;
+import dev.parley.runtime.conversation.SessionStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import dev.parley.runtime.conversation.SessionStore;
 
 /** Sessions in the {@code conversation} row itself: state and data change in the same transaction as everything else. */
 public final class PostgresSessions implements SessionStore {

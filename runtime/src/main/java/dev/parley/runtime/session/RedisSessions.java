@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import dev.parley.runtime.conversation.Conversation;
 import dev.parley.runtime.conversation.Conversations;
 import dev.parley.runtime.conversation.Flow;
+import dev.parley.runtime.conversation.SessionStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -16,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import dev.parley.runtime.conversation.SessionStore;
 
 /**
  * Sessions in Redis, one hash per chat, written while the chat's PostgreSQL row is locked and before the

@@ -34,7 +34,9 @@ final class CatalogMatcher {
      */
     private static final Set<String> NOT_TYPOS = Set.of(
             "back", "lack", "block", "while", "write", "whit", "lines", "liner", "fellow", "greet", "grown", "crown",
-            "dream", "safe", "peel", "kaal", "cotter", "rayons", "denis", "linea", "silks");
+            "dream", "safe", "peel", "kaal", "cotter", "rayons", "denis", "linea", "silks",
+            // "pehle 20m likha tha": earlier, not yellow
+            "pehle", "pehla", "pehli", "pahle", "pahla");
 
     /** Typos are forgiven only in words this long, where one slip still leaves the word recognisable. */
     private static final int TYPO_MIN_LENGTH = 5;

@@ -10,24 +10,50 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Replays an evaluation set against an extractor: one JSON object a line, {@code {"text": ..., "items": [...]}} with
- * items as the extraction API writes them. A message counts as correct only when every line is right and none is
- * extra; the order of lines does not matter.
+ * Replays an evaluation set against an extractor: one JSON object a line, {@code {"text": ..., "items": [...],
+ * "class": ...}} with items as the extraction API writes them and the class of message it stands for ("corrections",
+ * "devanagari-digits" ...; {@code unclassified} when absent). A message counts as correct only when every line is right
+ * and none is extra; the order of lines does not matter. The result is counted per class as well as overall, so that a
+ * class the rules cannot read shows even when the whole set looks good.
  */
 public final class ExtractionEvaluation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String UNCLASSIFIED = "unclassified";
+
     /** A message the extractor got wrong, with what was expected and what came out, as the API would write them. */
-    public record Failure(int lineNumber, String text, List<String> expected, List<String> got) {
+    public record Failure(int lineNumber, String text, List<String> expected, List<String> got, String category) {
     }
 
-    public record Result(int total, int correct, List<Failure> failures) {
+    /** How many messages of one class there are and how many were read correctly. */
+    public record Score(int total, int correct) {
+
+        public double percentCorrect() {
+            return total == 0 ? 0 : 100.0 * correct / total;
+        }
+
+        Score plus(boolean right) {
+            return new Score(total + 1, correct + (right ? 1 : 0));
+        }
+    }
+
+    public record Result(int total, int correct, List<Failure> failures, Map<String, Score> byClass) {
+
+        public Result(int total, int correct, List<Failure> failures) {
+            this(total, correct, failures, Map.of());
+        }
+
+        /** The lowest score of any class, in percent (100 when there is none). */
+        public double lowestClassPercent() {
+            return byClass.values().stream().mapToDouble(Score::percentCorrect).min().orElse(100);
+        }
 
         public double percentCorrect() {
             return total == 0 ? 0 : 100.0 * correct / total;
@@ -45,6 +71,7 @@ public final class ExtractionEvaluation {
         int total = 0;
         int correct = 0;
         List<Failure> failures = new ArrayList<>();
+        Map<String, Score> byClass = new TreeMap<>();
         BufferedReader lines = new BufferedReader(evaluationSet);
         int lineNumber = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -54,17 +81,20 @@ public final class ExtractionEvaluation {
             }
             JsonNode message = JSON.readTree(line);
             String text = message.path("text").asText();
+            String category = message.path("class").asText(UNCLASSIFIED);
             List<String> expected = new ArrayList<>();
             message.path("items").forEach(item -> expected.add(describe(item)));
             List<String> got = extractor.extract(text, vocabulary).stream().map(ExtractionEvaluation::describe).toList();
             total++;
-            if (expected.stream().sorted().toList().equals(got.stream().sorted().toList())) {
+            boolean right = expected.stream().sorted().toList().equals(got.stream().sorted().toList());
+            byClass.merge(category, new Score(1, right ? 1 : 0), (a, b) -> a.plus(right));
+            if (right) {
                 correct++;
             } else {
-                failures.add(new Failure(lineNumber, text, expected, got));
+                failures.add(new Failure(lineNumber, text, expected, got, category));
             }
         }
-        return new Result(total, correct, failures);
+        return new Result(total, correct, failures, byClass);
     }
 
     /** Reads a vocabulary written as {@code {"materials": {"cotton": ["sooti"]}, "colors": {...}}}. */

@@ -6,14 +6,16 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads what a customer's reply means while an order is negotiated or confirmed, in English, romanised Hindi or a
- * mix, by rules.
+ * Reads what a customer's reply means while an order is negotiated or confirmed, in English, Hindi (Latin or
+ * Devanagari, which {@link Romanizer} writes in Latin first) or a mix, by rules. Only a clear refusal is a
+ * {@link Intent#CANCEL}: a sentence that merely contains a "nahi" ("kuch samajh nahi aaya") is {@link Intent#UNKNOWN},
+ * which the flow answers with a question.
  *
  * <p>Rules are tried from the most specific meaning to the least: "haan, red wala hata do" removes an item although it
  * starts with a yes, "jitna hai utna bhej do" accepts the available part although it says "bhej do", and "koi aur
  * colour?" asks for an alternative although it says "aur". A bare yes or no comes last.
  */
-public final class IntentClassifier {
+public final class IntentClassifier implements ReplyClassifier {
 
     /**
      * Phrases with a "no" in them that mean yes, or that the order is complete ("aur kuch nahi", "no problem"). They
@@ -24,13 +26,20 @@ public final class IntentClassifier {
             "that s all", "nothing else", "nothing more", "no changes", "no change", "koi change nahi", "no problem",
             "koi problem nahi", "koi baat nahi", "sab theek", "sab thik", "sab sahi", "no issues", "no issue");
 
+    /** Not knowing or not understanding: a question back, even with a "sure" or a "nahi" in it. */
+    private static final List<String> UNSURE = List.of(
+            "not sure", "unsure", "pata nahi", "pata nahin", "pata nhi", "samajh nahi", "samajh nahin", "samajh nhi",
+            "samjha nahi", "samjhi nahi", "samjha nhi", "samjh nahi", "don t understand", "dont understand",
+            "didn t understand", "didnt understand", "not clear", "clear nahi", "no idea", "confused", "kya matlab");
+
     private static final List<String> ALTERNATIVE = List.of(
             "alternative", "alternatives", "alternate", "option", "options", "koi aur", "koi dusra", "koi doosra",
             "koi dusri", "dusra colour", "dusra color", "doosra colour", "doosra color", "dusre colour", "dusre color",
             "other colour", "other color", "other colours", "other colors", "other material",
             "another colour", "another color", "any other", "something else", "kuch aur", "similar", "aur kya hai",
             "aur kaun", "kaunsa colour", "konsa colour", "kaunse colour", "konse colour", "which colour", "which color",
-            "what colour", "what color", "what other", "what else", "aur colour", "aur color", "kya kya hai",
+            "what colour", "what color", "dusra rang", "doosra rang", "dusre rang", "doosre rang", "aur rang",
+            "kaunsa rang", "konsa rang", "kaun sa rang", "what other", "what else", "aur colour", "aur color", "kya kya hai",
             "aur dikhao", "suggest", "substitute");
 
     private static final List<String> ACCEPT_AVAILABLE = List.of(
@@ -48,10 +57,12 @@ public final class IntentClassifier {
 
     /** Refusals: of the whole order, or of one item when the reply names it. */
     private static final List<String> REFUSE = List.of(
-            "cancel", "cancelled", "rehne do", "rahne do", "rehne de", "rehnedo", "nahi chahiye", "nhi chahiye",
+            "cancel", "cancelled", "rehne do", "rahne do", "rehne de", "rehnedo", "nahi chahiye", "nhi chahiye", "nahin chahie", "nahi chahie",
             "nahi chaiye", "nahin chahiye", "mat bhejo", "mat bhejna", "mat karo", "dont want", "don t want",
-            "do not want", "not needed", "no need", "nahi lena", "nahi lunga", "nahi leni", "chhodo", "chodo", "chod do",
-            "chhod do", "forget it", "band karo", "abort", "not interested");
+            "do not want", "not needed", "no need", "nahi lena", "nahi lunga", "nahi leni", "nahi karna", "nahin karna", "nhi karna", "chhodo", "chodo", "chod do",
+            "chhod do", "forget it", "band karo", "abort", "not interested", "radd", "radd karo", "radd kar do",
+            "don t place", "dont place", "do not place", "don t send", "dont send", "do not send", "don t book", "dont book",
+            "don t confirm", "dont confirm", "don t proceed", "dont proceed", "not now", "abhi nahi");
 
     /** Naming one item in a reply: "red wala", "the silk one", "first item". */
     private static final List<String> ITEM_REFERENCE = List.of(
@@ -75,6 +86,16 @@ public final class IntentClassifier {
     private static final List<String> NO = List.of(
             "nahi", "nahin", "nhi", "nai", "no", "nope", "nah", "naa", "mana", "stop");
 
+    /**
+     * Words that may stand beside a bare "no" without changing it: "nahi bhai", "no thanks", "nahi ji, abhi nahi". A
+     * reply with any other word in it ("kuch samajh nahi aaya", "photo nahi aayi") is not a refusal, however many
+     * "nahi" it has: it gets a question back, not a cancelled order.
+     */
+    private static final java.util.Set<String> BESIDE_A_NO = java.util.Set.of(
+            "bhai", "bhaiya", "bhaisaab", "ji", "sir", "madam", "yaar", "thanks", "thank", "you", "thanku", "thankyou",
+            "sorry", "please", "pls", "plz", "abhi", "ab", "filhaal", "re", "na", "bilkul", "hi", "to", "toh", "ok", "okay",
+            "boss", "dost", "uncle", "aunty", "dear", "it", "order", "this", "time", "way");
+
     private static final List<String> YES = List.of(
             "haan", "haa", "ha", "han", "hanji", "haanji", "haji", "ji", "yes", "yeah", "yep", "yup", "ya", "ok", "okay",
             "okk", "okey", "k", "kk", "theek", "thik", "thk", "tik", "done", "confirm", "confirmed", "pakka", "sahi",
@@ -82,7 +103,7 @@ public final class IntentClassifier {
             "sure", "perfect", "great", "fine", "right", "correct", "final", "book", "place");
 
     /** A number and perhaps its unit, as {@link #normalize} leaves it: "12 m", "2 rolls". */
-    private static final String AMOUNT = "\\d+(?:\\.\\d+)?(?: (?:m|mt|mtr|mtrs|meter|meters|metre|metres|gaj|yard|yards|than|thaan|roll|rolls))?";
+    private static final String AMOUNT = "\\d+(?:\\.\\d+)?(?: (?:m|mt|mtr|mtrs|meter|meters|metre|metres|mitar|miter|metar|gaj|gaz|yard|yards|than|thaan|roll|rolls|rol))?";
 
     /** A quantity in a reply: "12m", "12 meter". */
     private static final Pattern QUANTITY = Pattern.compile(" " + AMOUNT + " ");
@@ -93,6 +114,7 @@ public final class IntentClassifier {
     /** "5m more", "2 rolls more". */
     private static final Pattern QUANTITY_MORE = Pattern.compile(" " + AMOUNT + " more ");
 
+    @Override
     public Intent classify(String text) {
         if (text == null || text.isBlank()) {
             return Intent.UNKNOWN;
@@ -107,6 +129,9 @@ public final class IntentClassifier {
                 words = words.replace(" " + phrase + " ", " ");
                 yesDespiteNo = true;
             }
+        }
+        if (hasAny(words, UNSURE)) {
+            return Intent.UNKNOWN;
         }
         if (hasAny(words, ALTERNATIVE)) {
             return Intent.ALTERNATIVE;
@@ -134,13 +159,31 @@ public final class IntentClassifier {
         if (adds) {
             return Intent.ADD;
         }
-        if (hasAny(words, REFUSE) || thumbsDown || hasAny(words, NO)) {
+        if (hasAny(words, REFUSE) || thumbsDown || isBareNo(words)) {
             return Intent.CANCEL;
+        }
+        if (hasAny(words, NO) && !yesDespiteNo) {
+            // A "nahi" inside a sentence that says something else: "kuch samajh nahi aaya", "total sahi nahi lag raha".
+            return Intent.UNKNOWN;
         }
         if (yesDespiteNo || thumbsUp || hasAny(words, YES)) {
             return Intent.CONFIRM;
         }
         return Intent.UNKNOWN;
+    }
+
+    /** A reply that is a no and nothing else: "nahi", "no thanks", "nahi bhai, abhi nahi". */
+    private static boolean isBareNo(String words) {
+        String[] split = words.trim().split(" ");
+        boolean no = false;
+        for (String word : split) {
+            if (NO.contains(word)) {
+                no = true;
+            } else if (!BESIDE_A_NO.contains(word)) {
+                return false;
+            }
+        }
+        return no;
     }
 
     /** "aur 5m green silk", "haan aur 10 meter blue cotton": "and" followed by an item adds it. */
@@ -174,7 +217,7 @@ public final class IntentClassifier {
 
     /** Lower case, letters and digits only, words separated by single spaces, with a space at each end. */
     private static String normalize(String text) {
-        String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace("’", "'");
+        String lower = Normalizer.normalize(Romanizer.toLatin(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace("’", "'");
         String spaced = lower.replaceAll("(\\d)([a-z])", "$1 $2").replaceAll("[^\\p{L}\\p{N}.]+", " ")
                 .replaceAll("(?<!\\d)\\.|\\.(?!\\d)", " ");
         return " " + spaced.trim().replaceAll("\\s+", " ") + " ";

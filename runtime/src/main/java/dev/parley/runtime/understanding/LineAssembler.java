@@ -25,10 +25,15 @@ import dev.parley.runtime.understanding.Quantities.Unit;
  * denim";</li>
  * <li>"each", or a number said twice: "blue aur red cotton 10m each", "10-10 meter laal, neela cotton";</li>
  * <li>a quantity joined to an item: "brown wool 1 roll and 2.5 m", "ek than aur dedh meter white silk";</li>
- * <li>a material heading: "cotton: blue 10m, red 5m", or a material alone on its line.</li>
+ * <li>a material heading: "cotton: blue 10m, red 5m", or a material alone on its line;</li>
+ * <li>a material alone after the lines it is for: "red 5m blue 5m green 5m, all in cotton", "blue 10m\nred 5m\ndono
+ * silk".</li>
  * </ul>
  * A colour with no material and no heading, as in "blue cotton 10m, red 5m", is not given the one before it: which
  * material "red" is for, the customer has not said.
+ *
+ * <p>A correction ("sorry 9m", "5 nahi 8", "laal nahi neela", "wait, make it 12m") replaces what it corrects, in the
+ * line being said or else the last line of the message, so that only what the customer settled on is ordered.
  */
 final class LineAssembler {
 
@@ -41,7 +46,7 @@ final class LineAssembler {
         String color;
         Quantity quantity;
         boolean each;
-        /** Ended by a joiner ("aur", ",") rather than by a new sentence or a repeated slot: part of a list. */
+        /** Ended by a joiner ("aur", ",") or a repeated slot rather than by a new sentence: part of a list. */
         boolean joinedToNext;
         /** Said not to be wanted: "10m red silk nahi chahiye". */
         boolean negated;
@@ -89,18 +94,31 @@ final class LineAssembler {
     private int sentenceFirstDraft;
     private String heading;
     private boolean correcting;
+    private boolean discarding;
+    /** The line a correction is for, once a colour or material said again has named it. */
+    private Draft correctionTarget;
 
     void quantity(Quantity quantity) {
-        Draft corrected = current.isEmpty() ? lastOfSentence() : current;
+        if (discarding) {
+            // "30m instead of 20m": the quantity after "instead of" is the one given up.
+            discarding = false;
+            return;
+        }
+        Draft corrected = corrected();
         if (correcting && corrected != null && corrected.quantity != null) {
-            // "brown linen 8m, sorry 9m": the new quantity replaces the old one.
-            corrected.quantity = quantity;
+            // "brown linen 8m, sorry 9m", "5 nahi 8", "wait, make it 12m": the new quantity replaces the old one, in
+            // the old one's unit when the new one has none ("2 than, sorry 3").
+            corrected.quantity = quantity.unit() == Unit.NONE
+                    ? new Quantity(quantity.amount(), corrected.quantity.unit(), quantity.start(), quantity.end(), quantity.each())
+                    : quantity;
             correcting = false;
+            correctionTarget = null;
             return;
         }
         correcting = false;
+        correctionTarget = null;
         if (current.quantity != null) {
-            closeLine();
+            closeLine(true);
         }
         current.quantity = quantity;
         current.each |= quantity.each();
@@ -108,9 +126,17 @@ final class LineAssembler {
     }
 
     void mention(Mention mention, boolean isHeading) {
+        if (discarding) {
+            discarding = false;
+            return;
+        }
+        if (correcting && correctMention(mention)) {
+            return;
+        }
         correcting = false;
+        correctionTarget = null;
         if (mention.slot() == Slot.MATERIAL ? current.material != null : current.color != null) {
-            closeLine();
+            closeLine(true);
         }
         if (mention.slot() == Slot.MATERIAL) {
             current.material = mention.name();
@@ -123,9 +149,61 @@ final class LineAssembler {
         current.sentences.add(sentence);
     }
 
-    /** "sorry", "I mean": the next quantity corrects the one just said. */
+    /**
+     * "sorry", "I mean", "wait", "make it", and "nahi" between two quantities or two colours ("5 nahi 8", "laal nahi
+     * neela"): what comes next replaces what was said, in the line being said or else the last one of the message.
+     */
     void correction() {
         correcting = true;
+    }
+
+    /** "instead of": the quantity or item that comes next is the one given up. */
+    void discardNext() {
+        discarding = true;
+    }
+
+    /** The line a correction is for: the one being said, else the last one of the message. */
+    private Draft corrected() {
+        if (correctionTarget != null) {
+            return correctionTarget;
+        }
+        return !current.isEmpty() ? current : drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
+    }
+
+    /**
+     * A colour or material after a correction word. Said again as it was ("sorry red silk 7m"), it names the line
+     * the correction is for, and the correction goes on to what follows; a line of the message that has it is that
+     * line. Different, it replaces the line's ("sorry cotton", "pink nahi purple").
+     */
+    private boolean correctMention(Mention mention) {
+        Draft target = corrected();
+        if (target == null) {
+            return false;
+        }
+        String said = mention.slot() == Slot.MATERIAL ? target.material : target.color;
+        if (mention.name().equals(said)) {
+            // "pink nahi peach... I mean pink": said again after a correction, it is wanted after all.
+            target.negated = false;
+            correctionTarget = target;
+            return true;
+        }
+        for (int k = drafts.size() - 1; k >= 0; k--) {
+            Draft earlier = drafts.get(k);
+            if (mention.name().equals(mention.slot() == Slot.MATERIAL ? earlier.material : earlier.color)) {
+                correctionTarget = earlier;
+                return true;
+            }
+        }
+        if (said == null) {
+            return false;
+        }
+        if (mention.slot() == Slot.MATERIAL) {
+            target.material = mention.name();
+        } else {
+            target.color = mention.name();
+        }
+        correctionTarget = target;
+        return true;
     }
 
     /** "nahi chahiye", "not": the line just said is not wanted. Hindi puts it after the item. */
@@ -140,6 +218,13 @@ final class LineAssembler {
         current.each = true;
     }
 
+    /** A joiner word ("aur", "also"): a new item begins, so a correction pending is over. */
+    void joinWord() {
+        correcting = false;
+        correctionTarget = null;
+        join();
+    }
+
     /** A joiner inside a sentence: "aur", "and", ",", "&". */
     void join() {
         if (!current.isEmpty()) {
@@ -151,6 +236,10 @@ final class LineAssembler {
     }
 
     void endSentence() {
+        // "10m blue cotton, sorry for the late reply.\n5m red silk": a correction does not cross a sentence.
+        correcting = false;
+        discarding = false;
+        correctionTarget = null;
         if (!current.isEmpty()) {
             current.joinedToNext = false;
         }
@@ -176,6 +265,7 @@ final class LineAssembler {
 
     List<OrderLine> orderLines() {
         closeLine();
+        shareTrailingMaterial(drafts);
         List<Draft> lines = mergeHalves(drafts);
         for (List<Draft> list : lists(lines)) {
             shareInList(list);
@@ -185,7 +275,8 @@ final class LineAssembler {
             if (line.material == null && line.color != null && line.quantity != null) {
                 line.material = line.heading;
             }
-            if (line.isComplete() && !line.negated && line.sentences.stream().noneMatch(priceQuestions::contains)) {
+            // A line all of whose sentences ask a price is a question; "blue cotton ka rate? 10m chahiye" orders.
+            if (line.isComplete() && !line.negated && !priceQuestions.containsAll(line.sentences)) {
                 OrderLine orderLine = orderLine(line);
                 if (orderLine != null) {
                     result.add(orderLine);
@@ -200,11 +291,43 @@ final class LineAssembler {
     }
 
     private void closeLine() {
+        closeLine(false);
+    }
+
+    /**
+     * Ends the line being said; {@code byRepeat} when a second colour, material or quantity began the next one, as in
+     * "red 5m blue 5m green 5m, all cotton": the lines are one list, in which a word said once is shared.
+     */
+    private void closeLine(boolean byRepeat) {
         if (!current.isEmpty()) {
+            current.joinedToNext |= byRepeat;
             drafts.add(current);
         }
         current = new Draft();
         current.heading = heading;
+    }
+
+    /**
+     * "blue 10m\nred 5m\ndono silk", "laal 10m. neela 5m. sab cotton": a material alone, after the lines it is for
+     * ("dono", "sab", "all", or at the end of the message), goes to each of them, across sentences.
+     */
+    private static void shareTrailingMaterial(List<Draft> drafts) {
+        for (int i = drafts.size() - 1; i >= 2; i--) {
+            Draft alone = drafts.get(i);
+            if (alone.material == null || alone.color != null || alone.quantity != null
+                    || !alone.each && i != drafts.size() - 1) {
+                continue;
+            }
+            int first = i;
+            while (first > 0 && drafts.get(first - 1).material == null && drafts.get(first - 1).color != null
+                    && drafts.get(first - 1).quantity != null) {
+                first--;
+            }
+            if (i - first >= 2) {
+                drafts.subList(first, i).forEach(line -> line.material = alone.material);
+                drafts.remove(i);
+            }
+        }
     }
 
     /** Neighbouring incomplete lines that fill each other's gaps are one line cut in two. */

@@ -39,12 +39,35 @@ final class Quantities {
             "mahina", "mahine", "month", "months", "saal", "year", "years", "ghanta", "ghante", "hour", "hours",
             "minute", "minutes", "min", "mins", "pm", "am", "rs", "rupay", "rupaye", "rupees", "rupee", "rupiya", "inr",
             "percent", "baar", "tarikh", "tareekh", "date", "st", "nd", "rd", "th", "per", "pcs", "pc", "piece",
-            "pieces", "kg", "kilo", "gram", "log", "logo", "number", "no");
+            "pieces", "kg", "kilo", "gram", "log", "logo", "number", "no",
+            // money paid: "500 advance", "3500 via upi", "2000 transferred"
+            "advance", "paid", "payment", "transferred", "transfer", "via", "upi", "cash", "online", "jama", "bheje",
+            // dates: "25 dec", "5 tarikh"
+            "jan", "january", "feb", "february", "mar", "march", "apr", "april", "jun", "june", "jul", "july", "aug",
+            "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "ko",
+            "floor", "manzil", Tokenizer.REFERENCE);
 
     /** A number after one of these is an amount of money or a reference, not a length. */
     private static final Set<String> NOT_A_LENGTH_BEFORE = Set.of(
             "rs", "inr", "rupees", "rupay", "no", "number", "num", "order", "rate", "price", "bill", "invoice", "phone",
-            "mobile", "pin", "gst");
+            "mobile", "pin", "gst",
+            // where to deliver: "house 221", "shop 14", "sector 15", "gali no. 3"
+            "house", "flat", "shop", "dukan", "dukaan", "plot", "sector", "gali", "ward", "room", "floor", "block", "pincode",
+            "building", "road", "lane", "street",
+            // whom to call: "call 98765 43210", "mob 9876543210"
+            "mob", "call", "whatsapp", "contact", "ph", "tel",
+            // money paid: "paid 2000", "sent 3500 via upi", "total 4500"
+            "paid", "sent", "pay", "payment", "advance", "total", "amount", "upi", "ref", "id", "challan", "receipt",
+            "account", "ac", "at", "till", "until", Tokenizer.REFERENCE);
+
+    /** Money words after "ka": "2500 ka payment". */
+    private static final Set<String> MONEY = Set.of("payment", "bill", "total", "advance", "cheque", "transfer", "amount");
+
+    /**
+     * A number of this many digits written with no unit is a phone number, a pin code or an amount of money, not a
+     * length: nobody orders "red silk 1500" and means meters.
+     */
+    private static final int MOST_DIGITS_WITHOUT_UNIT = 3;
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
@@ -53,11 +76,16 @@ final class Quantities {
 
     /** The quantity that starts at {@code i}, or null. */
     static Quantity at(List<Token> tokens, int i) {
-        if (i > 0 && tokens.get(i - 1).kind() == Kind.WORD && NOT_A_LENGTH_BEFORE.contains(tokens.get(i - 1).text())) {
+        boolean afterNo = i > 0 && tokens.get(i - 1).isWord("no");
+        if (i > 0 && tokens.get(i - 1).kind() == Kind.WORD && NOT_A_LENGTH_BEFORE.contains(tokens.get(i - 1).text()) && !afterNo) {
             return null;
         }
         Amount amount = amount(tokens, i);
         if (amount == null) {
+            return null;
+        }
+        // "shop no 14" is a number, "oh no 4 roll" a quantity: after "no", only with its unit.
+        if (afterNo && unit(word(tokens, amount.end())) == null) {
             return null;
         }
         Amount repeated = amount(tokens, amount.end());
@@ -67,7 +95,8 @@ final class Quantities {
         if (unit != null) {
             return new Quantity(amount.value(), unit, i, end + 1, each);
         }
-        if (amount.ambiguous() || NOT_A_LENGTH_AFTER.contains(word(tokens, end)) || isPerUnit(tokens, end)) {
+        if (amount.ambiguous() || NOT_A_LENGTH_AFTER.contains(word(tokens, end)) || isPerUnit(tokens, end)
+                || "ka".equals(word(tokens, end)) && MONEY.contains(word(tokens, end + 1)) || isLong(tokens, i)) {
             return null;
         }
         return new Quantity(amount.value(), Unit.NONE, i, end, each);
@@ -80,6 +109,13 @@ final class Quantities {
             return Unit.METER;
         }
         return unit;
+    }
+
+    /** Digits, without a fraction, longer than a length is written without a unit. */
+    private static boolean isLong(List<Token> tokens, int i) {
+        Token token = tokens.get(i);
+        return token.kind() == Kind.NUMBER && !token.fraction() && token.text().replace(",", "").length() > MOST_DIGITS_WITHOUT_UNIT
+                && token.text().chars().allMatch(c -> Character.isDigit(c) || c == ',');
     }
 
     /** "120/m" is a price per meter. */
@@ -124,7 +160,9 @@ final class Quantities {
             ambiguous = false;
             // "do sau pachas", "one hundred fifty"
             Amount rest = base(tokens, "and".equals(word(tokens, end)) ? end + 1 : end);
-            if (rest != null && !rest.ambiguous() && rest.value().compareTo(BigDecimal.valueOf(multiplier)) < 0) {
+            // A word that is also an everyday word counts when a unit follows it: "ek sau bees meter" is 120.
+            if (rest != null && (!rest.ambiguous() || unit(word(tokens, rest.end())) != null)
+                    && rest.value().compareTo(BigDecimal.valueOf(multiplier)) < 0) {
                 value = value.add(rest.value());
                 end = rest.end();
             }

@@ -21,7 +21,8 @@ public final class RuleBasedExtractor implements OrderExtractor {
     private static final Set<String> JOINERS = Set.of("aur", "or", "and", "also", "bhi", "plus", "n", "tatha", "evam");
 
     /** "each", "dono": one material and quantity for the colours listed before it. */
-    private static final Set<String> EACH = Set.of("each", "har", "harek", "dono", "donon", "both", "pratyek", "sab", "sabhi");
+    private static final Set<String> EACH = Set.of("each", "har", "harek", "dono", "donon", "both", "pratyek", "sab", "sabhi",
+            "teeno", "teenon", "tino", "tinon", "charo", "charon", "chaaron", "paancho", "panchon");
 
     /** Asking what something costs: "rate kya hai", "kitne ka padega", "how much". Such a sentence orders nothing. */
     private static final Set<String> PRICE_WORDS = Set.of(
@@ -32,7 +33,9 @@ public final class RuleBasedExtractor implements OrderExtractor {
     private static final Set<String> NEGATIONS = Set.of("nahi", "nahin", "nai", "nhi", "not", "dont", "mat", "cancel");
 
     /** Correcting what was just said: "8m, sorry 9m". */
-    private static final Set<String> CORRECTIONS = Set.of("sorry", "sry", "matlab", "mean", "actually", "galti");
+    private static final Set<String> CORRECTIONS = Set.of(
+            "sorry", "sry", "sori", "matlab", "mean", "meant", "actually", "galti", "wait", "oops", "ops", "correction", "rather",
+            "likha", "galat");
 
     /** Words between a material and its heading mark: "sooti kapda: ...". */
     private static final Set<String> CLOTH_WORDS = Set.of("kapda", "kapde", "kapra", "kapre", "cloth", "fabric", "material", "ka", "ki", "ke");
@@ -76,7 +79,7 @@ public final class RuleBasedExtractor implements OrderExtractor {
                         i = mention.end();
                         continue;
                     }
-                    shapeWord(tokens, i, lines);
+                    shapeWord(tokens, i, lines, matcher);
                 }
             }
             i++;
@@ -84,23 +87,61 @@ public final class RuleBasedExtractor implements OrderExtractor {
         return lines.orderLines();
     }
 
-    private static void shapeWord(List<Token> tokens, int i, LineAssembler lines) {
+    /**
+     * "5 nahi 8", "laal nahi neela", "nahi nahi, 15 meter": a "nahi" followed by a quantity or a colour or material
+     * says that this one, not the one before, is meant. ("10m red silk nahi chahiye" refuses the line instead.)
+     */
+    private static boolean replacesWhatWasSaid(List<Token> tokens, int i, CatalogMatcher matcher) {
+        while (i < tokens.size() && (tokens.get(i).kind() == Kind.JOIN
+                || tokens.get(i).kind() == Kind.WORD && NEGATIONS.contains(tokens.get(i).text()))) {
+            i++;
+        }
+        if (i >= tokens.size() || tokens.get(i).kind() != Kind.WORD && tokens.get(i).kind() != Kind.NUMBER) {
+            return false;
+        }
+        return Quantities.at(tokens, i) != null || matcher.at(tokens, i) != null;
+    }
+
+    private static void shapeWord(List<Token> tokens, int i, LineAssembler lines, CatalogMatcher matcher) {
         Token token = tokens.get(i);
         if (token.kind() != Kind.WORD) {
             return;
         }
         String word = token.text();
         if (JOINERS.contains(word)) {
-            lines.join();
+            lines.joinWord();
         } else if (EACH.contains(word)) {
             lines.each();
-        } else if (NEGATIONS.contains(word)) {
-            lines.negation();
-        } else if (CORRECTIONS.contains(word)) {
+        } else if (word.equals("no") && replacesWhatWasSaid(tokens, i + 1, matcher)) {
+            // "3 roll white denim, oh no 4 roll"
             lines.correction();
-        } else if (PRICE_WORDS.contains(word) || word.equals("much") && i > 0 && tokens.get(i - 1).isWord("how")) {
+        } else if (NEGATIONS.contains(word)) {
+            if (replacesWhatWasSaid(tokens, i + 1, matcher)) {
+                lines.correction();
+            } else {
+                lines.negation();
+            }
+        } else if (CORRECTIONS.contains(word) || word.equals("make") && i + 1 < tokens.size() && tokens.get(i + 1).isWord("it")
+                || word.equals("jagah") || word.equals("jaga") || word.equals("badle")) {
+            lines.correction();
+        } else if (word.equals("instead") && i + 1 < tokens.size() && tokens.get(i + 1).isWord("of")) {
+            lines.discardNext();
+        } else if ((PRICE_WORDS.contains(word) || word.equals("much") && i > 0 && tokens.get(i - 1).isWord("how"))
+                && !statesAPrice(tokens, i + 1)) {
             lines.priceQuestion();
         }
+    }
+
+    /**
+     * "rate 450/m", "@ 150 per meter", "rate rs 300": a price said, not asked. ("price of 10m", "price hai 1 meter ki":
+     * the number is a length, and the sentence asks.)
+     */
+    private static boolean statesAPrice(List<Token> tokens, int i) {
+        while (i < tokens.size() && tokens.get(i).kind() == Kind.WORD && Set.of("rs", "inr", "is", "hai").contains(tokens.get(i).text())) {
+            i++;
+        }
+        return i < tokens.size() && tokens.get(i).kind() == Kind.NUMBER
+                && (i + 1 >= tokens.size() || tokens.get(i + 1).kind() != Kind.WORD || Quantities.unit(tokens.get(i + 1).text()) == null);
     }
 
     private static boolean isHeadingMark(List<Token> tokens, int i) {

@@ -7,29 +7,27 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-
 import dev.parley.runtime.channel.console.ConsoleSender;
+import dev.parley.runtime.channel.telegram.TelegramChannel;
+import dev.parley.runtime.channel.whatsapp.WhatsAppChannel;
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.config.RuntimeConfig;
-import dev.parley.runtime.channel.telegram.TelegramChannel;
-import dev.parley.runtime.channel.whatsapp.WhatsAppChannel;
 import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.Flow;
 import dev.parley.runtime.conversation.SessionExpiry;
+import dev.parley.runtime.conversation.SessionStore;
 import dev.parley.runtime.flow.echo.EchoFlow;
 import dev.parley.runtime.flow.orderagent.OrderAgentFlow;
+import dev.parley.runtime.flow.orderagent.OrderAgentParts;
 import dev.parley.runtime.outbox.ChannelSender;
 import dev.parley.runtime.owner.OwnerToken;
 import dev.parley.runtime.session.PostgresSessions;
 import dev.parley.runtime.session.RedisSessions;
-import dev.parley.runtime.conversation.SessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.sqlclient.Pool;
-import dev.parley.runtime.config.BotSettings;
-import dev.parley.runtime.config.CommerceSettings;
 
 /**
  * The composition root: makes the runtime's parts from its settings (which flow, where sessions live, which channels
@@ -61,7 +59,7 @@ public class RuntimeBeans {
 
     @Produces
     @Singleton
-    Flow flow(BotSettings settings, Instance<OrderAgentFlow.Parts> orderAgent) {
+    Flow flow(BotSettings settings, Instance<OrderAgentParts> orderAgent) {
         return switch (settings.flow()) {
             case EchoFlow.NAME -> new EchoFlow();
             case OrderAgentFlow.NAME -> orderAgent.get().flow(settings);

@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.parley.runtime.message.Messages;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {

@@ -8,10 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.runtime.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.common.QuarkusTestResource;
 
 /** The owner API takes only the owner's bearer token; the console and text understanding stay open. */
 @QuarkusTest

@@ -53,7 +53,7 @@ class TwoReplicasIT {
         Map<String, String> env = Replicas.env(postgres, database, telegram);
         env.put("PARLEY_SCHEDULING_TICK", TICK.toSeconds() + "s");
         env.put("PARLEY_SCHEDULING_LEASE_DURATION", LEASE.toSeconds() + "s");
-        env.put("PARLEY_SESSIONS_EXPIRY_CHECK", "2s");
+        env.put("PARLEY_SESSION_EXPIRY_CHECK_EVERY", "2s");
         // Telegram's per-chat spacing is 1 s; a tenth keeps the burst short without changing what is tested.
         env.put("PARLEY_TELEGRAM_CHAT_SPACING", "100ms");
         a = RuntimeProcess.start(Replicas.jar(), "replica-a", env);

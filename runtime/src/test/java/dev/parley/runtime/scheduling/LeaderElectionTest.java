@@ -17,11 +17,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.conversation.Conversation;
 import dev.parley.runtime.conversation.Flow;
-import dev.parley.runtime.message.OutboundMessage;
+import dev.parley.runtime.conversation.SessionExpiry;
 import dev.parley.runtime.flow.echo.EchoFlow;
+import dev.parley.runtime.message.InboundMessage;
+import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.testing.Concurrently;
 import dev.parley.runtime.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,9 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import dev.parley.runtime.conversation.SessionExpiry;
 
 /** The PostgreSQL lease, its fencing token and the once-per-period job record, against real PostgreSQL. */
 @QuarkusTest

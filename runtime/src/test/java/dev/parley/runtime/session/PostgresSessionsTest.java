@@ -1,9 +1,9 @@
 package dev.parley.runtime.session;
 
+import dev.parley.runtime.conversation.SessionStore;
 import dev.parley.runtime.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import dev.parley.runtime.conversation.SessionStore;
 
 /** The session contract with state in the conversation row. */
 @QuarkusTest

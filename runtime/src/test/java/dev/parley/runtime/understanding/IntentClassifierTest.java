@@ -3,6 +3,7 @@ package dev.parley.runtime.understanding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -70,5 +71,27 @@ class IntentClassifierTest {
     @ValueSource(strings = {"   ", "kab tak aayega?", "hello", "bill kitna hua", "red silk available hai?", "???"})
     void unknown(String reply) {
         assertThat(classifier.classify(reply)).as(reply).isEqualTo(Intent.UNKNOWN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kuch samajh nahi aaya", "samjha nahi, phir se batao", "total sahi nahi lag raha", "photo nahi aayi",
+            "not sure", "I don't understand", "rate kam nahi hoga?", "मुझे समझ नहीं आया", "delivery charges nahi lagenge na?"})
+    void aSentenceThatOnlyContainsANoIsNotARefusal(String reply) {
+        assertThat(classifier.classify(reply)).as(reply).isEqualTo(Intent.UNKNOWN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nahi bhai, abhi nahi", "no no", "nahi yaar", "order nahi karna", "no, don't place it", "नहीं",
+            "नहीं चाहिए", "रद्द करो", "ऑर्डर कैंसल करो", "नहीं, रहने दो"})
+    void clearRefusalsInEitherScriptCancel(String reply) {
+        assertThat(classifier.classify(reply)).as(reply).isEqualTo(Intent.CANCEL);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"हाँ, CONFIRM", "ठीक है, CONFIRM", "ओके, CONFIRM", "लाल वाला हटा दो, CANCEL_ITEM", "कोई और रंग है?, ALTERNATIVE",
+            "दूसरा रंग दिखाओ, ALTERNATIVE", "जितना है उतना भेज दो, ACCEPT_AVAILABLE", "और 5 मीटर नीला सूती भी, ADD",
+            "12 मीटर कर दो, EDIT"})
+    void devanagariReplies(String reply, Intent intent) {
+        assertThat(classifier.classify(reply)).as(reply).isEqualTo(intent);
     }
 }

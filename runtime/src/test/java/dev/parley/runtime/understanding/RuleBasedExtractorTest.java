@@ -298,4 +298,150 @@ class RuleBasedExtractorTest {
             assertThat(extract("sir plz 10 mtr blue cotton de dijiye na")).containsExactly(meters("cotton", "blue", "10"));
         }
     }
+
+    @Nested
+    class Devanagari {
+
+        @Test
+        void colourAndMaterialWordsInEitherScript() {
+            assertThat(extract("10 मीटर नीला सूती कपड़ा")).containsExactly(meters("cotton", "blue", "10"));
+            assertThat(extract("सफ़ेद कॉटन 20 मीटर")).containsExactly(meters("cotton", "white", "20"));
+            assertThat(extract("सफेद कॉटन 20 मीटर")).containsExactly(meters("cotton", "white", "20"));
+            assertThat(extract("ब्लैक डेनिम 3 रोल")).containsExactly(OrderLine.rolls("denim", "black", 3));
+            assertThat(extract("नेवी ब्लू लिनन 7 मीटर")).containsExactly(meters("linen", "navy", "7"));
+            assertThat(extract("नीले रंग की जीन्स 2 थान")).containsExactly(OrderLine.rolls("denim", "blue", 2));
+        }
+
+        @ParameterizedTest(name = "{0} मीटर लाल रेशम is {1} m")
+        @CsvSource({"दस, 10", "पाँच, 5", "पांच, 5", "डेढ़, 1.5", "ढाई, 2.5", "साढ़े तीन, 3.5", "सवा दो, 2.25", "पौने पाँच, 4.75",
+                "आधा, 0.5", "डेढ़ सौ, 150", "दो सौ पचास, 250", "एक सौ बीस, 120", "एक हज़ार, 1000", "पच्चीस, 25", "छः, 6",
+                "१०, 10", "२.५, 2.5", "'१,०००', 1000", "२ १/२, 2.5"})
+        void numberWordsAndDigits(String amount, String meters) {
+            assertThat(onlyMeters(amount + " मीटर लाल रेशम")).isEqualTo(meters);
+        }
+
+        @Test
+        void hindiColourNamesBeyondTheCatalogsInEitherScript() {
+            Vocabulary shop = new Vocabulary(Map.of("silk", Set.of()), Map.of("orange", Set.of(), "yellow", Set.of(), "white", Set.of()));
+            assertThat(extractor.extract("केसरिया सिल्क 5 मीटर", shop)).containsExactly(meters("silk", "orange", "5"));
+            assertThat(extractor.extract("5m kesari silk", shop)).containsExactly(meters("silk", "orange", "5"));
+            assertThat(extractor.extract("बसंती रेशम 2 मीटर", shop)).containsExactly(meters("silk", "yellow", "2"));
+            assertThat(extractor.extract("श्वेत रेशम 3 मीटर", shop)).containsExactly(meters("silk", "white", "3"));
+        }
+
+        @Test
+        void unitsAndSentences() {
+            assertThat(extract("१२ गज सफ़ेद लिनन")).containsExactly(meters("linen", "white", "10.97"));
+            assertThat(extract("२५ मी. लाल सिल्क")).containsExactly(meters("silk", "red", "25"));
+            assertThat(extract("२० मीटर नीला सूती। १० मीटर लाल रेशम।"))
+                    .containsExactly(meters("cotton", "blue", "20"), meters("silk", "red", "10"));
+        }
+
+        @Test
+        void mixedScripts() {
+            assertThat(extract("red silk १० मीटर aur blue cotton ५ मीटर"))
+                    .containsExactly(meters("silk", "red", "10"), meters("cotton", "blue", "5"));
+            assertThat(extract("Cotton: लाल 10m, नीला 5m")).containsExactly(meters("cotton", "red", "10"), meters("cotton", "blue", "5"));
+        }
+    }
+
+    @Nested
+    class Corrections {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "blue cotton 5 meter, sorry 5 nahi 8 | 8", "10m blue cotton... wait make it 12m | 12",
+                "10 meter blue cotton, nahi nahi 15 meter | 15", "20m blue cotton. oops, 25m | 25",
+                "blue cotton 10 ki jagah 12 meter | 12", "make it 30m blue cotton instead of 20m | 30",
+                "teen meter nahi, chaar meter neela cotton | 4", "10m blue cotton. Sorry, 10 yards | 9.14",
+                "Pehle 20m likha tha, 25m kar do blue cotton | 25"})
+        void aLaterQuantityReplacesTheEarlierOne(String text, String meters) {
+            assertThat(onlyMeters(text)).isEqualTo(meters);
+        }
+
+        @Test
+        void aBareNumberCorrectsInTheUnitItCorrects() {
+            assertThat(extract("2 roll black denim, no wait 3")).containsExactly(OrderLine.rolls("denim", "black", 3));
+            assertThat(extract("3 roll black denim, oh no 4 roll")).containsExactly(OrderLine.rolls("denim", "black", 4));
+        }
+
+        @Test
+        void anItemRefusedAndThenSaidAgainIsWanted() {
+            assertThat(extract("red nahi green... I mean red only, 4m georgette")).containsExactly(meters("georgette", "red", "4"));
+        }
+
+        @Test
+        void xNahiYKeepsY() {
+            assertThat(extract("red nahi, blue cotton 10m")).containsExactly(meters("cotton", "blue", "10"));
+            assertThat(extract("silk nahi, cotton chahiye: blue 10m")).containsExactly(meters("cotton", "blue", "10"));
+            assertThat(extract("12 meter red georgette, sorry red nahi green")).containsExactly(meters("georgette", "green", "12"));
+            assertThat(extract("10m white silk, sorry cotton")).containsExactly(meters("cotton", "white", "10"));
+        }
+
+        @Test
+        void anItemSaidAgainNamesTheLineCorrected() {
+            assertThat(extract("blue cotton 10m aur red silk 5m, sorry blue cotton 12m"))
+                    .containsExactly(meters("cotton", "blue", "12"), meters("silk", "red", "5"));
+        }
+
+        @Test
+        void aPoliteSorryAndARefusedLineAreNotCorrections() {
+            assertThat(extract("10m blue cotton, sorry for the late reply.\n5m red silk"))
+                    .containsExactly(meters("cotton", "blue", "10"), meters("silk", "red", "5"));
+            assertThat(extract("10m red silk nahi chahiye, 10m blue silk bhejo")).containsExactly(meters("silk", "blue", "10"));
+        }
+    }
+
+    @Nested
+    class NumbersThatAreNotQuantities {
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {
+                "10m blue cotton, my number is 9876543210", "10m blue cotton, call karna 98765 43210",
+                "+91 9988776655 pe bill bhejna, 10m blue cotton", "mob: 98765-43210, 10m blue cotton",
+                "Shop no 14, Gandhi Market. 10m blue cotton", "house 221, sector 15 - 10m blue cotton",
+                "gali no. 3, 10m blue cotton", "order #4521 mein 10m blue cotton add karo", "12/12 ko 10m blue cotton chahiye",
+                "15/11/2026 ko 10 meter blue cotton", "kal 4:30 tak 10m blue cotton", "10m blue cotton 25 dec tak chahiye",
+                "10m blue cotton, 500 advance bhej diya", "paid 2000 for last order, now 10m blue cotton",
+                "₹1200 bhej diye, 10 meter blue cotton bhi bhejo", "Rs. 5000 transferred, 10m blue cotton bhejo",
+                "2500 ka payment kiya hai, 10m blue cotton", "10m blue cotton @ 150 per meter", "10 mtr blue cotton, rate 450/m",
+                "10m blue cotton, address: 14/2 Gandhi Nagar", "10m blue cotton, GST no 27AAPFU0939F1ZV",
+                "10m blue cotton, ref INV2024A17"})
+        void leaveTheOrderLineAlone(String text) {
+            assertThat(extract(text)).as(text).containsExactly(meters("cotton", "blue", "10"));
+        }
+
+        @Test
+        void aPriceAskedIsStillAQuestion() {
+            assertThat(extract("what is the price of 10m red silk")).isEmpty();
+            assertThat(extract("black silk ki kya price hai 1 meter ki?")).isEmpty();
+        }
+    }
+
+    @Nested
+    class SharedMaterial {
+
+        @Test
+        void saidOnceAfterSeveralColourQuantityPairs() {
+            List<OrderLine> three = List.of(meters("cotton", "red", "10"), meters("cotton", "blue", "5"), meters("cotton", "green", "3"));
+            assertThat(extract("red 10m blue 5m green 3m, all in cotton")).containsExactlyElementsOf(three);
+            assertThat(extract("laal 10m, neela 5m, hara 3m - sab cotton")).containsExactlyElementsOf(three);
+            assertThat(extract("red 10m\nblue 5m\ngreen 3m\ncotton")).containsExactlyElementsOf(three);
+            assertThat(extract("blue 10m\nred 5m\ndono silk")).containsExactly(meters("silk", "blue", "10"), meters("silk", "red", "5"));
+        }
+
+        @Test
+        void each() {
+            assertThat(extract("red blue green cotton 5m each"))
+                    .containsExactly(meters("cotton", "red", "5"), meters("cotton", "blue", "5"), meters("cotton", "green", "5"));
+            assertThat(extract("laal neela, dono 4 meter cotton")).containsExactly(meters("cotton", "red", "4"), meters("cotton", "blue", "4"));
+            assertThat(extract("black white and green polyester, 2 rolls each")).containsExactly(OrderLine.rolls("polyester", "black", 2),
+                    OrderLine.rolls("polyester", "white", 2), OrderLine.rolls("polyester", "green", 2));
+        }
+
+        @Test
+        void aColourWithoutMaterialIsStillNotGivenTheOneBeforeIt() {
+            assertThat(extract("blue cotton 10m, red 5m")).containsExactly(meters("cotton", "blue", "10"));
+        }
+    }
 }

@@ -3,9 +3,7 @@ package dev.parley.runtime.channel.console;
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.ChannelSender;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** "Sends" a console reply by adding it to the chat's transcript, where {@code GET .../messages} shows it. */
 public final class ConsoleSender implements ChannelSender {

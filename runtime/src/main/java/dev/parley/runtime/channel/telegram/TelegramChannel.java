@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
-
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.RuntimeConfig;
 import dev.parley.runtime.outbox.ChannelSender;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import dev.parley.runtime.message.InboundMessage;
@@ -29,16 +30,21 @@ public final class TelegramUpdates {
         }
         String updateId = String.valueOf(update.getUpdateId());
         Message message = update.hasMessage() ? update.getMessage() : update.hasEditedMessage() ? update.getEditedMessage() : null;
-        if (message != null && message.getText() != null && !message.getText().isBlank() && message.getChatId() != null) {
-            return Optional.of(InboundMessage.text(CHANNEL, updateId, String.valueOf(message.getChatId()), message.getText())
+        if (message != null && message.getText() != null && !message.getText().isBlank() && chatId(message) != null) {
+            return Optional.of(InboundMessage.text(CHANNEL, updateId, chatId(message), message.getText())
                     .from(sender(message.getFrom())));
         }
         CallbackQuery query = update.getCallbackQuery();
-        if (query != null && query.getData() != null && query.getMessage() != null && query.getMessage().getChatId() != null) {
-            return Optional.of(InboundMessage.button(CHANNEL, updateId, String.valueOf(query.getMessage().getChatId()), query.getData())
+        if (query != null && query.getData() != null && chatId(query.getMessage()) != null) {
+            return Optional.of(InboundMessage.button(CHANNEL, updateId, chatId(query.getMessage()), query.getData())
                     .from(sender(query.getFrom())));
         }
         return Optional.empty();
+    }
+
+    /** The message's chat, or null when the update has none (the library's getChatId() would throw). */
+    private static String chatId(MaybeInaccessibleMessage message) {
+        return message == null || message.getChat() == null || message.getChat().getId() == null ? null : String.valueOf(message.getChat().getId());
     }
 
     private static InboundMessage.Sender sender(User user) {

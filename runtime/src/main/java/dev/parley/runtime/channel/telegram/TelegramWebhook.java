@@ -17,14 +17,15 @@ import org.jboss.logging.Logger;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
-import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.channel.Intake;
-import dev.parley.runtime.channel.Problems;
 import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.http.BadInput;
+import dev.parley.runtime.http.Errors;
+import dev.parley.runtime.message.InboundMessage;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -71,16 +72,16 @@ public class TelegramWebhook {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> receive(@PathParam("bot") String name, @HeaderParam(SECRET_HEADER) String token, byte[] body) {
         if (!bot.equals(name) || secret.isEmpty()) {
-            return Uni.createFrom().item(Problems.notFound("no bot '" + name + "' with a Telegram channel here"));
+            return Uni.createFrom().item(Errors.notFound("no bot '" + name + "' with a Telegram channel here"));
         }
         if (token == null || !MessageDigest.isEqual(secret.get(), token.getBytes(StandardCharsets.UTF_8))) {
-            return Uni.createFrom().item(Problems.status(Response.Status.UNAUTHORIZED, "missing or wrong " + SECRET_HEADER));
+            return Uni.createFrom().item(Errors.status(Response.Status.UNAUTHORIZED, "missing or wrong " + SECRET_HEADER));
         }
         Update update;
         try {
             update = parse(body);
-        } catch (Problems.BadInput e) {
-            return Uni.createFrom().item(Problems.badRequest(e.getMessage()));
+        } catch (BadInput e) {
+            return Uni.createFrom().item(Errors.badRequest(e.getMessage()));
         }
         Optional<InboundMessage> message = TelegramUpdates.toInbound(update);
         if (message.isEmpty()) {
@@ -89,27 +90,27 @@ public class TelegramWebhook {
         return intake.accept(message.get())
                 .invoke(outcome -> answerButton(update))
                 .map(outcome -> Response.ok().build())
-                .onFailure().recoverWithItem(Problems::unavailable);
+                .onFailure().recoverWithItem(Errors::deliverAgain);
     }
 
     /** The update, read once; what is wrong with the body otherwise. */
-    static Update parse(byte[] body) throws Problems.BadInput {
+    static Update parse(byte[] body) throws BadInput {
         int first = 0;
         while (body != null && first < body.length && Character.isWhitespace(body[first])) {
             first++;
         }
         if (body == null || first == body.length) {
-            throw new Problems.BadInput("the body is empty; a JSON object is expected");
+            throw new BadInput("the body is empty; a JSON object is expected");
         }
         if (body[first] != '{') {
-            throw new Problems.BadInput("the body must be a JSON object");
+            throw new BadInput("the body must be a JSON object");
         }
         try {
             return UPDATE.readValue(body);
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
-            throw new Problems.BadInput("the body is not valid JSON: " + e.getOriginalMessage());
+            throw new BadInput("the body is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException | RuntimeException e) {
-            throw new Problems.BadInput("not a Telegram update: " + e.getClass().getSimpleName());
+            throw new BadInput("not a Telegram update: " + e.getClass().getSimpleName());
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.parley.runtime.http.BadInput;
 import dev.parley.runtime.message.InboundMessage;
-import dev.parley.runtime.channel.Problems.BadInput;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

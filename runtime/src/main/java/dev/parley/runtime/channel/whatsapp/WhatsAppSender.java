@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,9 +12,6 @@ import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.ChannelSender;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Sends outbox messages with the WhatsApp Cloud API (the formats are in {@link WhatsAppMessages}; a document is

@@ -3,7 +3,6 @@ package dev.parley.runtime.channel.whatsapp;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -25,16 +24,17 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
-import dev.parley.runtime.outbox.Outbox;
-import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.channel.Intake;
-import dev.parley.runtime.channel.Problems;
 import dev.parley.runtime.channel.whatsapp.WhatsAppNotifications.Notification;
 import dev.parley.runtime.channel.whatsapp.WhatsAppNotifications.Status;
 import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.http.BadInput;
+import dev.parley.runtime.http.Errors;
+import dev.parley.runtime.http.JsonBody;
+import dev.parley.runtime.message.InboundMessage;
+import dev.parley.runtime.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * WhatsApp Cloud API's webhook, {@code /webhooks/{bot}/whatsapp}
@@ -81,10 +81,10 @@ public class WhatsAppWebhook {
         }
         if (!"subscribe".equals(mode) || token == null || !MessageDigest.isEqual(
                 whatsapp.get().verifyToken().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            return Problems.status(Response.Status.FORBIDDEN, "hub.mode must be subscribe and hub.verify_token the bot's verify token");
+            return Errors.status(Response.Status.FORBIDDEN, "hub.mode must be subscribe and hub.verify_token the bot's verify token");
         }
         if (challenge == null) {
-            return Problems.badRequest("hub.challenge is missing");
+            return Errors.badRequest("hub.challenge is missing");
         }
         return Response.ok(challenge, MediaType.TEXT_PLAIN).build();
     }
@@ -96,14 +96,14 @@ public class WhatsAppWebhook {
             return Uni.createFrom().item(notHere(name));
         }
         if (!signed(body, signature)) {
-            return Uni.createFrom().item(Problems.status(Response.Status.UNAUTHORIZED,
+            return Uni.createFrom().item(Errors.status(Response.Status.UNAUTHORIZED,
                     "missing or wrong " + SIGNATURE_HEADER + " (sha256=HMAC-SHA256 of the body with the app secret)"));
         }
         Notification notification;
         try {
-            notification = WhatsAppNotifications.read(Problems.parseObject(body), whatsapp.get().phoneNumberId());
-        } catch (Problems.BadInput e) {
-            return Uni.createFrom().item(Problems.badRequest(e.getMessage()));
+            notification = WhatsAppNotifications.read(JsonBody.object(body), whatsapp.get().phoneNumberId());
+        } catch (BadInput e) {
+            return Uni.createFrom().item(Errors.badRequest(e.getMessage()));
         }
         // One message after the other: a notification may carry several of one chat, and their order matters.
         Uni<Void> work = Uni.createFrom().voidItem();
@@ -114,7 +114,7 @@ public class WhatsAppWebhook {
             work = work.flatMap(ignored -> record(notification.statuses()));
         }
         return work.map(ignored -> Response.ok("{}").build())
-                .onFailure().recoverWithItem(Problems::unavailable);
+                .onFailure().recoverWithItem(Errors::deliverAgain);
     }
 
     private Uni<Void> record(List<Status> statuses) {
@@ -144,6 +144,6 @@ public class WhatsAppWebhook {
     }
 
     private static Response notHere(String name) {
-        return Problems.notFound("no bot '" + name + "' with a WhatsApp channel here");
+        return Errors.notFound("no bot '" + name + "' with a WhatsApp channel here");
     }
 }

@@ -34,8 +34,4 @@ public enum Kind {
         }
         throw new IllegalArgumentException("a kind is \"material\" or \"color\", not \"" + value + "\"");
     }
-
-    static Kind ofPlural(String plural) {
-        return MATERIAL.plural.equals(plural) ? MATERIAL : COLOR;
-    }
 }

@@ -2,7 +2,6 @@ package dev.parley.runtime.commerce.inventory;
 
 import jakarta.inject.Singleton;
 
-
 import dev.parley.runtime.commerce.catalog.CatalogRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

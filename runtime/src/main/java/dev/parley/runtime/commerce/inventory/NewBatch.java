@@ -15,6 +15,12 @@ public record NewBatch(String material, String color, int rollsAvailable, BigDec
     /** Longest dye lot accepted. */
     public static final int MAX_DYE_LOT_LENGTH = 100;
 
+    /**
+     * The highest price of a meter, in minor units: 10^10 (100,000,000.00 with two decimals). Far above any cloth's,
+     * and low enough that a line of {@link Quantity#MAX_METERS} at that price stays exact in a long.
+     */
+    public static final long MAX_PRICE_PER_METER_MINOR = 10_000_000_000L;
+
     public NewBatch {
         Objects.requireNonNull(material, "material");
         Objects.requireNonNull(color, "color");
@@ -28,6 +34,9 @@ public record NewBatch(String material, String color, int rollsAvailable, BigDec
         looseMetersAvailable = storable("looseMetersAvailable", looseMetersAvailable);
         if (pricePerMeterMinor < 0) {
             throw new IllegalArgumentException("pricePerMeterMinor cannot be negative");
+        }
+        if (pricePerMeterMinor > MAX_PRICE_PER_METER_MINOR) {
+            throw new IllegalArgumentException("pricePerMeterMinor is at most " + MAX_PRICE_PER_METER_MINOR);
         }
         dyeLot = dyeLot == null || dyeLot.isBlank() ? null : dyeLot.strip();
         if (dyeLot != null && dyeLot.length() > MAX_DYE_LOT_LENGTH) {

@@ -11,6 +11,13 @@ public record Quantity(Unit unit, BigDecimal amount) {
 
     public enum Unit { METERS, ROLLS }
 
+    /**
+     * The most one order line may ask for: 100,000 m or 10,000 rolls. Far above any shop's order, and low enough that
+     * a line's price (meters times a price per meter) stays exact in a long of minor units.
+     */
+    public static final BigDecimal MAX_METERS = new BigDecimal("100000");
+    public static final int MAX_ROLLS = 10_000;
+
     public Quantity {
         Objects.requireNonNull(unit, "unit");
         amount = unit == Unit.METERS ? Meters.exact(amount) : wholeRolls(amount);
@@ -30,6 +37,11 @@ public record Quantity(Unit unit, BigDecimal amount) {
     /** What the line asks for. */
     public static Quantity of(OrderLine line) {
         return line.meters() != null ? meters(line.meters()) : rolls(line.rolls());
+    }
+
+    /** Whether it asks for more than one line may ({@link #MAX_METERS}, {@link #MAX_ROLLS}). */
+    public boolean aboveBound() {
+        return amount.compareTo(unit == Unit.METERS ? MAX_METERS : BigDecimal.valueOf(MAX_ROLLS)) > 0;
     }
 
     public boolean isZero() {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.parley.runtime.commerce.Money;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -48,6 +49,10 @@ public class Ledger {
         if (amountMinor <= 0) {
             return Uni.createFrom().failure(new IllegalArgumentException(
                     "a payment is more than 0 minor units; " + amountMinor + " cannot be recorded as one"));
+        }
+        if (amountMinor > Money.MAX_PAYMENT_MINOR) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "a payment is at most " + Money.MAX_PAYMENT_MINOR + " minor units; " + amountMinor + " cannot be recorded as one"));
         }
         return tx.preparedQuery("INSERT INTO ledger_entry (customer_id, kind, amount_minor, note, recorded_by)"
                         + " SELECT id, 'PAYMENT', $2, $3, $4 FROM customer WHERE id = $1 RETURNING " + COLUMNS)

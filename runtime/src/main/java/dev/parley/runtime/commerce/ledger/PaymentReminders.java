@@ -13,9 +13,9 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 
-import dev.parley.runtime.commerce.Messages;
 import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.config.CommerceSettings;
+import dev.parley.runtime.message.Messages;
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
 import dev.parley.runtime.scheduling.ScheduledJob;

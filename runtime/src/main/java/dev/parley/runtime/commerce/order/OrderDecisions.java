@@ -10,15 +10,14 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.parley.runtime.commerce.Messages;
 import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.commerce.inventory.InventoryRepository;
 import dev.parley.runtime.commerce.inventory.Quantity;
 import dev.parley.runtime.commerce.invoice.Invoice;
 import dev.parley.runtime.commerce.invoice.InvoicePdf;
-import dev.parley.runtime.commerce.invoice.InvoiceTotals;
 import dev.parley.runtime.commerce.invoice.InvoiceRepository;
 import dev.parley.runtime.commerce.invoice.InvoiceRepository.NewInvoice;
+import dev.parley.runtime.commerce.invoice.InvoiceTotals;
 import dev.parley.runtime.commerce.ledger.Ledger;
 import dev.parley.runtime.commerce.order.Decision.Approved;
 import dev.parley.runtime.commerce.order.Decision.Reason;
@@ -26,12 +25,12 @@ import dev.parley.runtime.commerce.order.Decision.Refused;
 import dev.parley.runtime.commerce.order.Decision.Rejected;
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
+import dev.parley.runtime.message.Messages;
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The one place an order is decided, whoever decides it (the owner's chat button, the owner API): in the caller's

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.parley.runtime.commerce.Messages;
 import dev.parley.runtime.commerce.inventory.Quantity;
+import dev.parley.runtime.message.Messages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -28,6 +28,11 @@ public class OrderRepository {
     private static final String SELECT_ORDERS = "SELECT o.id, o.customer_id, c.display_name, o.channel, o.chat_id, o.state, o.language, o.currency,"
             + " o.subtotal_minor, o.confirmed_at, o.decided_at, o.decided_by, o.rejection_reason, i.id AS invoice_id"
             + " FROM customer_order o JOIN customer c ON c.id = o.customer_id LEFT JOIN invoice i ON i.order_id = o.id";
+
+    /** The id of the order a customer starts putting together; it becomes the order row's id when they confirm. */
+    public Uni<Long> nextId(SqlConnection tx) {
+        return tx.query("SELECT nextval('customer_order_id_seq')").execute().map(rows -> rows.iterator().next().getLong(0));
+    }
 
     /** Locks the order's row for a decision and reads its state; empty when there is no such order. */
     public Uni<Optional<Order.State>> lockState(SqlConnection tx, long orderId) {

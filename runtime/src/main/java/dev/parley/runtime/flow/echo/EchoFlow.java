@@ -2,9 +2,9 @@ package dev.parley.runtime.flow.echo;
 
 import java.util.List;
 
-import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.conversation.Conversation;
 import dev.parley.runtime.conversation.Flow;
+import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.message.OutboundMessage.Button;
 import io.vertx.core.json.JsonObject;

@@ -21,12 +21,12 @@ import io.vertx.core.json.JsonObject;
 record Item(int no, String material, String color, Quantity wanted, Status status, Stock stock, Quantity available,
         List<Choice> suggestions, int replaces) {
 
-    /** DESIGN §4's item statuses. */
+    /** The order agent's item statuses (docs/architecture.md). */
     enum Status {
         NEGOTIATING, ACCEPTED, CANCELLED, REPLACED
     }
 
-    /** DESIGN §4's stock statuses. */
+    /** The order agent's stock statuses (docs/architecture.md). */
     enum Stock {
         FULL_AVAILABLE, PARTIAL_AVAILABLE, OUT_OF_STOCK
     }

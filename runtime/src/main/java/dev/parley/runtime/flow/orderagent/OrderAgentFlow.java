@@ -1,147 +1,108 @@
 package dev.parley.runtime.flow.orderagent;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.parley.runtime.message.InboundMessage;
-import dev.parley.runtime.commerce.Messages;
-import dev.parley.runtime.commerce.catalog.CatalogRepository;
-import dev.parley.runtime.commerce.inventory.InventoryRepository;
-import dev.parley.runtime.commerce.inventory.Quantity;
-import dev.parley.runtime.commerce.ledger.Ledger;
-import dev.parley.runtime.commerce.order.NewOrder;
-import dev.parley.runtime.commerce.order.OrderDecisions;
-import dev.parley.runtime.commerce.order.OrderRepository;
-import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.conversation.Conversation;
 import dev.parley.runtime.conversation.Flow;
+import dev.parley.runtime.message.InboundMessage;
+import dev.parley.runtime.message.Messages;
 import dev.parley.runtime.message.OutboundMessage;
-import dev.parley.runtime.outbox.Outbox;
 import dev.parley.runtime.understanding.Intent;
 import dev.parley.runtime.understanding.IntentClassifier;
 import dev.parley.runtime.understanding.OrderExtractor;
 import dev.parley.runtime.understanding.OrderLine;
+import dev.parley.runtime.understanding.ReplyClassifier;
 import dev.parley.runtime.understanding.RuleBasedExtractor;
 import dev.parley.runtime.understanding.VocabularySource;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * The textile business's order agent (DESIGN §4) as a state machine over one conversation:
- *
- * <pre>
- * COLLECTING_ITEMS --lines--> CUSTOMER_NEGOTIATION (while an item is short) --> FINAL_CUSTOMER_CONFIRMATION
- *        ^                            |  accept available / cancel item / alternative     | confirm: the order is
- *        |                            v                                                   | stored for the owner
- *        +------ cancel, nothing left, or placed (the order waits for the owner) <--------+ edit/add: checked again
- * </pre>
- *
- * The order being put together is kept in the conversation's data ({@link Draft}); once confirmed it is an order
- * row WAITING_OWNER_CONFIRMATION, which the owner approves or rejects ({@link OwnerDesk}). Stock is read in the
- * message's transaction; nothing is reserved before approval, so the summary and the confirmation check again.
- * Messages from the owners' chats go to the {@link OwnerDesk} first.
+ * The textile business's order agent (docs/architecture.md): a message from one of the owners' chats goes to the
+ * {@link OwnerDesk}, a language choice is taken at once, and everything else is the customer's turn in the
+ * order's state machine ({@link CustomerTurns}). A model, when the Bot has one, reads order lines before the
+ * transaction ({@link #understand}).
  */
 public final class OrderAgentFlow implements Flow {
 
     public static final String NAME = "orderAgent";
 
-    static final String COLLECTING = "COLLECTING_ITEMS";
-    static final String NEGOTIATION = "CUSTOMER_NEGOTIATION";
-    static final String CONFIRMATION = "FINAL_CUSTOMER_CONFIRMATION";
-
-    private static final Pattern ORDER_BUTTON = Pattern.compile("o:(\\d+):([a-z]+)(?::(\\d+))?(?::(\\d+))?");
-    private static final Pattern CHOICE_NUMBER = Pattern.compile("^\\s*(\\d)\\s*[.)]?\\s*$");
-
     private final OrderExtractor extractor;
-    private final VocabularySource vocabulary;
-    private final IntentClassifier intents = new IntentClassifier();
-    /** Reads lines inside the transaction when no model did before it: the bot's extractor if it is the rules. */
+    /** The rules, when the extractor is a model: for texts that are no order lines, and a model's fallback. */
     private final RuleBasedExtractor rules;
-    private final StockCheck stock;
-    private final OrderRepository orders;
+    private final VocabularySource vocabulary;
+    /** The rules' reading of replies: always at hand, and what decides whether a model is asked anything. */
+    private final IntentClassifier intents;
+    /** What reads replies the rules cannot place: the rules themselves, or a model ({@code spec.ai}). */
+    private final ReplyClassifier replies;
+    private final CustomerTurns customers;
     private final OwnerDesk owners;
     private final CommerceSettings commerce;
-    private final List<String> ownerChannels;
 
-    /**
-     * @param ownerChannels the channels this bot has, in the order owners are preferably told on
-     */
-    public OrderAgentFlow(OrderExtractor extractor, VocabularySource vocabulary, StockCheck stock, OrderRepository orders,
-            OwnerDesk owners, CommerceSettings commerce, List<String> ownerChannels) {
-        this.extractor = extractor;
-        this.rules = extractor instanceof RuleBasedExtractor r ? r : new RuleBasedExtractor();
-        this.vocabulary = vocabulary;
-        this.stock = stock;
-        this.orders = orders;
-        this.owners = owners;
-        this.commerce = commerce;
-        this.ownerChannels = List.copyOf(ownerChannels);
+    OrderAgentFlow(OrderExtractor extractor, VocabularySource vocabulary, IntentClassifier intents, CustomerTurns customers,
+            OwnerDesk owners, CommerceSettings commerce) {
+        this(extractor, intents, vocabulary, intents, customers, owners, commerce);
     }
 
-    /** What the flow is made of, as beans; the flow itself is made only when the Bot asks for it. */
-    @ApplicationScoped
-    public static class Parts {
-
-        private final OrderExtractor extractor;
-        private final CatalogRepository catalog;
-        private final InventoryRepository inventory;
-        private final OrderRepository orders;
-        private final OrderDecisions decisions;
-        private final Ledger ledger;
-        private final CommerceSettings commerce;
-
-        public Parts(OrderExtractor extractor, CatalogRepository catalog, InventoryRepository inventory, OrderRepository orders,
-                OrderDecisions decisions, Ledger ledger, CommerceSettings commerce) {
-            this.extractor = extractor;
-            this.catalog = catalog;
-            this.inventory = inventory;
-            this.orders = orders;
-            this.decisions = decisions;
-            this.ledger = ledger;
-            this.commerce = commerce;
-        }
-
-        public OrderAgentFlow flow(BotSettings settings) {
-            List<String> channels = new ArrayList<>();
-            settings.telegram().ifPresent(t -> channels.add("telegram"));
-            settings.whatsapp().ifPresent(w -> channels.add("whatsapp"));
-            if (settings.consoleEnabled()) {
-                channels.add("console");
-            }
-            return new OrderAgentFlow(extractor, catalog, new StockCheck(inventory, commerce.allocationOrder()), orders,
-                    new OwnerDesk(decisions, ledger, commerce), commerce, channels);
-        }
+    OrderAgentFlow(OrderExtractor extractor, ReplyClassifier replies, VocabularySource vocabulary, IntentClassifier intents,
+            CustomerTurns customers, OwnerDesk owners, CommerceSettings commerce) {
+        this.extractor = extractor;
+        this.replies = replies;
+        this.rules = extractor instanceof RuleBasedExtractor r ? r : new RuleBasedExtractor();
+        this.vocabulary = vocabulary;
+        this.intents = intents;
+        this.customers = customers;
+        this.owners = owners;
+        this.commerce = commerce;
     }
 
     @Override
     public String initialState() {
-        return COLLECTING;
+        return CustomerTurns.COLLECTING;
+    }
+
+    /** A customer who has not chosen a language is answered in the one they write, if the bot speaks it. */
+    @Override
+    public List<String> languages() {
+        return commerce.languages();
     }
 
     /**
-     * A model reads order lines before the transaction, when the extractor is one and the text may hold lines
-     * (not for a plain yes or no). The rules are fast enough to run inside it.
+     * Reads the order lines of a text before the transaction, so that nothing inside it waits for a second pool
+     * connection (the catalog's words are read here, through the pool, with no connection held). A model reads them
+     * when the Bot has one and the text may hold lines (not for a plain yes or no); otherwise the rules do. When
+     * replies are read by a model too, it is asked what a reply means if the rules can neither place it (UNKNOWN)
+     * nor find order lines in it: a plain yes or no, or an order, costs no tokens.
      */
     @Override
     public Uni<Object> understand(InboundMessage message) {
-        if (message.text() == null || extractor instanceof RuleBasedExtractor || !mayHoldLines(intents.classify(message.text()))) {
+        if (message.text() == null) {
             return Uni.createFrom().nullItem();
         }
-        return vocabulary.current().emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(words -> new Understood(extractor.extract(message.text(), words)));
+        String text = message.text();
+        Intent byRules = intents.classify(text);
+        boolean modelReadsLines = !(extractor instanceof RuleBasedExtractor);
+        boolean askReplies = !(replies instanceof IntentClassifier) && byRules == Intent.UNKNOWN;
+        if (!askReplies && !(modelReadsLines && mayHoldLines(byRules))) {
+            return vocabulary.current().map(words -> new Understood(rules.extract(text, words)));
+        }
+        return vocabulary.current().emitOn(Infrastructure.getDefaultWorkerPool()).map(words -> {
+            List<OrderLine> read = rules.extract(text, words);
+            Intent intent = askReplies && read.isEmpty() ? replies.classify(text) : null;
+            boolean model = modelReadsLines && mayHoldLines(intent != null ? intent : byRules);
+            return new Understood(model ? extractor.extract(text, words) : read, intent);
+        });
     }
 
-    /** Order lines a model found before the transaction. */
-    record Understood(List<OrderLine> lines) {
+    /** What was read before the transaction: the order lines, and what a model made of a reply (null if not asked). */
+    record Understood(List<OrderLine> lines, Intent intent) {
+
+        Understood(List<OrderLine> lines) {
+            this(lines, null);
+        }
     }
 
     private static boolean mayHoldLines(Intent intent) {
@@ -150,7 +111,7 @@ public final class OrderAgentFlow implements Flow {
 
     @Override
     public List<OutboundMessage> expired(String state, String language) {
-        return COLLECTING.equals(state) ? List.of()
+        return CustomerTurns.COLLECTING.equals(state) ? List.of()
                 : List.of(OutboundMessage.text(Say.BUNDLE.get(Messages.language(language), "expired")));
     }
 
@@ -178,20 +139,7 @@ public final class OrderAgentFlow implements Flow {
                         List.of(chosen.message("language.changed")), language.get()));
             }
         }
-        Step step = new Step(conversation, message, context, say, Draft.of(conversation.data()));
-        return message.buttonId() != null ? pressed(step) : written(step);
-    }
-
-    /** Everything one turn works with. */
-    private record Step(Conversation conversation, InboundMessage message, Context context, Say say, Optional<Draft> draft) {
-
-        SqlConnection tx() {
-            return context.tx();
-        }
-
-        JsonObject data() {
-            return conversation.data();
-        }
+        return customers.turn(new CustomerTurns.Step(conversation, message, context, say, Draft.of(conversation.data())));
     }
 
     private static Optional<String> languageChoice(String text) {
@@ -200,263 +148,6 @@ public final class OrderAgentFlow implements Flow {
             case "english", "angrezi", "english me", "english mein" -> Optional.of(Messages.ENGLISH);
             default -> Optional.empty();
         };
-    }
-
-    // ------------------------------------------------------------------------------------------- button presses
-
-    private Uni<Turn> pressed(Step step) {
-        Matcher button = ORDER_BUTTON.matcher(step.message().buttonId());
-        if (!button.matches()) {
-            return Uni.createFrom().item(help(step));
-        }
-        long orderId = Long.parseLong(button.group(1));
-        if (step.draft().isEmpty() || step.draft().get().orderId() != orderId) {
-            String text = step.draft().isEmpty() ? step.say().text("button.stale", orderId)
-                    : step.say().text("button.stale.current", orderId, step.draft().get().orderId());
-            return Uni.createFrom().item(reply(new Turn(step.conversation().state(), step.data(), List.of()), OutboundMessage.text(text)));
-        }
-        Draft draft = step.draft().get();
-        String action = button.group(2);
-        int itemNo = button.group(3) == null ? 0 : Integer.parseInt(button.group(3));
-        int choice = button.group(4) == null ? 0 : Integer.parseInt(button.group(4));
-        boolean negotiating = NEGOTIATION.equals(step.conversation().state());
-        return switch (action) {
-            case "accept" -> negotiating ? accept(step, draft, itemNo) : unclear(step, draft);
-            case "drop" -> negotiating ? drop(step, draft, itemNo) : unclear(step, draft);
-            case "alt" -> negotiating ? alternative(step, draft, itemNo, choice) : unclear(step, draft);
-            case "confirm" -> CONFIRMATION.equals(step.conversation().state()) ? place(step, draft) : unclear(step, draft);
-            case "cancel" -> Uni.createFrom().item(cancelled(step, draft));
-            case "edit" -> Uni.createFrom().item(prompt(step, "edit.prompt"));
-            case "add" -> Uni.createFrom().item(prompt(step, "add.prompt"));
-            default -> unclear(step, draft);
-        };
-    }
-
-    // ------------------------------------------------------------------------------------------- typed replies
-
-    private Uni<Turn> written(Step step) {
-        String state = step.conversation().state();
-        if (step.draft().isEmpty() || COLLECTING.equals(state)) {
-            return lines(step).flatMap(lines -> lines.isEmpty() ? Uni.createFrom().item(help(step)) : start(step, lines));
-        }
-        Draft draft = step.draft().get();
-        Intent intent = intents.classify(step.message().text());
-        if (intent == Intent.CANCEL) {
-            return Uni.createFrom().item(cancelled(step, draft));
-        }
-        if (NEGOTIATION.equals(state)) {
-            return negotiate(step, draft, intent);
-        }
-        if (intent == Intent.CONFIRM) {
-            return place(step, draft);
-        }
-        return lines(step).flatMap(lines -> {
-            if (!lines.isEmpty()) {
-                return change(step, draft, lines);
-            }
-            if (intent == Intent.EDIT || intent == Intent.ADD) {
-                return Uni.createFrom().item(prompt(step, intent == Intent.EDIT ? "edit.prompt" : "add.prompt"));
-            }
-            return unclear(step, draft);
-        });
-    }
-
-    /** The order lines in the message: what a model found before the transaction, else the rules' reading. */
-    private Uni<List<OrderLine>> lines(Step step) {
-        if (step.context().understood() instanceof Understood understood) {
-            return Uni.createFrom().item(understood.lines());
-        }
-        return vocabulary.current().map(words -> rules.extract(step.message().text(), words));
-    }
-
-    private Uni<Turn> start(Step step, List<OrderLine> lines) {
-        return step.tx().query("SELECT nextval('customer_order_id_seq')").execute().flatMap(rows -> {
-            Draft draft = new Draft(rows.iterator().next().getLong(0), List.of());
-            for (OrderLine line : lines) {
-                draft = draft.plus(Item.wanted(draft.nextNo(), line.material(), line.color(), quantity(line), 0));
-            }
-            return next(step, draft, List.of());
-        });
-    }
-
-    private static Quantity quantity(OrderLine line) {
-        return line.rolls() != null ? Quantity.rolls(line.rolls()) : Quantity.meters(line.meters());
-    }
-
-    private Uni<Turn> negotiate(Step step, Draft draft, Intent intent) {
-        Item item = draft.negotiating().orElseThrow();
-        if (intent == Intent.CANCEL_ITEM) {
-            return drop(step, draft, item.no());
-        }
-        if ((intent == Intent.ACCEPT_AVAILABLE || intent == Intent.CONFIRM) && item.stock() == Item.Stock.PARTIAL_AVAILABLE) {
-            return accept(step, draft, item.no());
-        }
-        Matcher number = CHOICE_NUMBER.matcher(step.message().text());
-        if (number.matches()) {
-            return alternative(step, draft, item.no(), Integer.parseInt(number.group(1)));
-        }
-        String said = step.message().text().toLowerCase(Locale.ROOT);
-        for (int k = 0; k < item.suggestions().size(); k++) {
-            Item.Choice choice = item.suggestions().get(k);
-            if (said.contains(choice.color()) && said.contains(choice.material())) {
-                return alternative(step, draft, item.no(), k + 1);
-            }
-        }
-        return lines(step).flatMap(lines -> {
-            for (OrderLine line : lines) {
-                for (int k = 0; k < item.suggestions().size(); k++) {
-                    Item.Choice choice = item.suggestions().get(k);
-                    if (choice.material().equals(line.material()) && choice.color().equals(line.color())) {
-                        return alternative(step, draft, item.no(), k + 1);
-                    }
-                }
-            }
-            // Other lines change the order as at the summary: a new quantity for an item, or one more item.
-            return lines.isEmpty() ? unclear(step, draft) : change(step, draft, lines);
-        });
-    }
-
-    // ------------------------------------------------------------------------------------------- what changes
-
-    private Uni<Turn> accept(Step step, Draft draft, int itemNo) {
-        Optional<Item> item = draft.item(itemNo).filter(i -> i.status() == Item.Status.NEGOTIATING && i.available() != null
-                && !i.available().isZero());
-        if (item.isEmpty()) {
-            return unclear(step, draft);
-        }
-        return next(step, draft.update(itemNo, i -> i.wanting(i.available()).with(Item.Status.ACCEPTED)), List.of());
-    }
-
-    private Uni<Turn> drop(Step step, Draft draft, int itemNo) {
-        Optional<Item> item = draft.item(itemNo).filter(Item::isOpen);
-        if (item.isEmpty()) {
-            return unclear(step, draft);
-        }
-        return next(step, draft.update(itemNo, i -> i.with(Item.Status.CANCELLED)),
-                List.of(step.say().text("item.cancelled", item.get().name())));
-    }
-
-    private Uni<Turn> alternative(Step step, Draft draft, int itemNo, int choice) {
-        Optional<Item> item = draft.item(itemNo).filter(i -> i.status() == Item.Status.NEGOTIATING);
-        if (item.isEmpty() || choice < 1 || choice > item.get().suggestions().size()) {
-            return unclear(step, draft);
-        }
-        Item.Choice picked = item.get().suggestions().get(choice - 1);
-        Item replacement = Item.wanted(draft.nextNo(), picked.material(), picked.color(), item.get().wanted(), itemNo);
-        return next(step, draft.update(itemNo, i -> i.with(Item.Status.REPLACED)).plus(replacement),
-                List.of(step.say().text("item.replaced", replacement.name(), item.get().name())));
-    }
-
-    /**
-     * Edits and additions, at the summary or while negotiating: a line for an item in the order changes its
-     * quantity, others are added; everything is checked again.
-     */
-    private Uni<Turn> change(Step step, Draft draft, List<OrderLine> lines) {
-        Draft changed = draft;
-        for (OrderLine line : lines) {
-            Optional<Item> same = changed.open().stream()
-                    .filter(i -> i.material().equals(line.material()) && i.color().equals(line.color())).findFirst();
-            if (same.isPresent()) {
-                changed = changed.update(same.get().no(), i -> i.wanting(quantity(line)).with(Item.Status.NEGOTIATING));
-            } else {
-                changed = changed.plus(Item.wanted(changed.nextNo(), line.material(), line.color(), quantity(line), 0));
-            }
-        }
-        return next(step, changed, List.of());
-    }
-
-    /** Checks the stock and goes where the draft now belongs: negotiation, the summary, or nothing left. */
-    private Uni<Turn> next(Step step, Draft draft, List<String> before) {
-        return stock.check(step.tx(), draft).map(checked -> {
-            Draft now = checked.draft();
-            if (now.negotiating().isPresent()) {
-                return new Turn(NEGOTIATION, data(now), List.of(step.say().negotiation(now, before)));
-            }
-            if (now.accepted().isEmpty()) {
-                List<String> lines = new ArrayList<>(before);
-                lines.add(step.say().text("nothing.left"));
-                return new Turn(COLLECTING, new JsonObject(), List.of(OutboundMessage.text(String.join("\n", lines))));
-            }
-            return new Turn(CONFIRMATION, data(now), List.of(step.say().summary(checked, before)));
-        });
-    }
-
-    /**
-     * The customer confirms: the stock is checked once more (it may have moved since the summary); if every line is
-     * still there the order is stored for the owner and the owners are told, else back to negotiation.
-     */
-    private Uni<Turn> place(Step step, Draft draft) {
-        return stock.check(step.tx(), draft).flatMap(checked -> {
-            Draft now = checked.draft();
-            if (now.negotiating().isPresent()) {
-                return Uni.createFrom().item(new Turn(NEGOTIATION, data(now),
-                        List.of(step.say().negotiation(now, List.of(step.say().text("stock.changed"))))));
-            }
-            Conversation conversation = step.conversation();
-            NewOrder order = new NewOrder(now.orderId(), conversation.channel(), conversation.chatId(), step.say().language(),
-                    commerce.currency(), List.copyOf(checked.lines().values()));
-            String total = step.say().money(order.subtotalMinor());
-            return orders.place(step.tx(), order)
-                    .flatMap(ignored -> tellOwners(step, order))
-                    .replaceWith(new Turn(COLLECTING, new JsonObject(),
-                            List.of(step.say().message("order.placed", String.valueOf(order.id()), total))));
-        });
-    }
-
-    /** Each owner hears of the order once: on the customer's channel if they have a chat there, else on another. */
-    private Uni<Void> tellOwners(Step step, NewOrder order) {
-        InboundMessage message = step.message();
-        String chat = message.channel() + " " + message.chatId();
-        OutboundMessage notice = owners.notice(order, message.sender().name() == null ? chat : message.sender().name() + " (" + chat + ")");
-        List<String> preferred = new ArrayList<>();
-        if (ownerChannels.contains(message.channel())) {
-            preferred.add(message.channel());
-        }
-        preferred.addAll(ownerChannels);
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (CommerceSettings.Owner owner : commerce.owners()) {
-            Optional<String> channel = preferred.stream().filter(c -> owner.chatId(c).isPresent()).findFirst();
-            if (channel.isPresent()) {
-                all = all.flatMap(ignored -> Outbox.enqueue(step.tx(), channel.get(), owner.chatId(channel.get()).orElseThrow(), List.of(notice)));
-            }
-        }
-        return all;
-    }
-
-    private Turn cancelled(Step step, Draft draft) {
-        return new Turn(COLLECTING, new JsonObject(), List.of(step.say().message("order.cancelled", String.valueOf(draft.orderId()))));
-    }
-
-    /** Asks for the line to change or add; the conversation stays where it is. */
-    private Turn prompt(Step step, String key) {
-        return new Turn(step.conversation().state(), step.data(), List.of(step.say().message(key)));
-    }
-
-    /** A reply the flow could not place: the current question again, with its buttons. */
-    private Uni<Turn> unclear(Step step, Draft draft) {
-        return stock.check(step.tx(), draft).map(checked -> {
-            Draft now = checked.draft();
-            if (now.negotiating().isPresent()) {
-                Item item = now.negotiating().get();
-                return new Turn(NEGOTIATION, data(now), List.of(step.say().negotiation(now,
-                        List.of(step.say().text("negotiate.unclear", item.name())))));
-            }
-            if (now.accepted().isEmpty()) {
-                return new Turn(COLLECTING, new JsonObject(), List.of(step.say().message("nothing.left")));
-            }
-            return new Turn(CONFIRMATION, data(now), List.of(step.say().summary(checked, List.of(step.say().text("summary.unclear")))));
-        });
-    }
-
-    /** No order lines in the text: how to order, or, when it looked like an attempt (it has a number), that nothing was found. */
-    private Turn help(Step step) {
-        String text = step.message().text();
-        boolean attempt = text != null && text.chars().anyMatch(Character::isDigit);
-        return new Turn(step.conversation().state(), step.data(), List.of(step.say().message(attempt ? "nothing.understood" : "help")));
-    }
-
-    private static JsonObject data(Draft draft) {
-        return new JsonObject().put("draft", draft.toJson());
     }
 
     private static Turn reply(Turn stay, OutboundMessage message) {

@@ -16,14 +16,18 @@ import dev.parley.runtime.commerce.order.Decision;
 import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.OrderDecisions;
 import dev.parley.runtime.config.CommerceSettings;
+import dev.parley.runtime.message.InboundMessage;
 import dev.parley.runtime.message.OutboundMessage;
+import dev.parley.runtime.outbox.Outbox;
+import dev.parley.runtime.understanding.OwnerCommand;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * What the owners do in chat: they get each confirmed order with Approve and Reject buttons
  * ({@code own:<order>:approve}), and may type {@code approve 12}, {@code reject 12 out of season} or
- * {@code paid 5 1500} (a payment of 1500 from customer 5). Decisions go through {@link OrderDecisions}, in the
+ * {@code paid 5 1500} (a payment of 1500 from customer 5), or the same in Hindi ({@code 12 manzoor karo},
+ * {@code १२ रद्द करो}, {@code 5 ne 1500 diye}; see {@link OwnerCommand}). Decisions go through {@link OrderDecisions}, in the
  * transaction of the owner's message, so a decision and its record commit together; a refused one changes nothing
  * and says why.
  */
@@ -31,19 +35,22 @@ final class OwnerDesk {
 
     static final String BUTTON_PREFIX = "own:";
 
-    private static final Pattern BUTTON = Pattern.compile("own:(\\d+):(approve|reject)");
-    private static final Pattern DECIDE = Pattern.compile("(?i)^\\s*(approve|reject)\\s+#?(\\d+)\\s*(.*)$");
-    private static final Pattern PAID = Pattern.compile("(?i)^\\s*paid\\s+#?(\\d+)\\s+(\\d+(?:\\.\\d+)?)\\s*(.*)$");
+    private static final Pattern BUTTON = Pattern.compile("own:(\\d{1,18}):(approve|reject)");
 
     private final OrderDecisions decisions;
     private final Ledger ledger;
     private final CommerceSettings commerce;
     private final Say say;
+    private final List<String> channels;
 
-    OwnerDesk(OrderDecisions decisions, Ledger ledger, CommerceSettings commerce) {
+    /**
+     * @param channels the channels this bot has, in the order owners are preferably told on
+     */
+    OwnerDesk(OrderDecisions decisions, Ledger ledger, CommerceSettings commerce, List<String> channels) {
         this.decisions = decisions;
         this.ledger = ledger;
         this.commerce = commerce;
+        this.channels = List.copyOf(channels);
         this.say = new Say(commerce.defaultLanguage(), commerce.currency());
     }
 
@@ -61,6 +68,25 @@ final class OwnerDesk {
                 say.button(prefix + "reject", "button.reject")));
     }
 
+    /** Each owner hears of the order once: on the customer's channel if they have a chat there, else on another. */
+    Uni<Void> tell(SqlConnection tx, NewOrder order, InboundMessage message) {
+        String chat = message.channel() + " " + message.chatId();
+        OutboundMessage notice = notice(order, message.sender().name() == null ? chat : message.sender().name() + " (" + chat + ")");
+        List<String> preferred = new ArrayList<>();
+        if (channels.contains(message.channel())) {
+            preferred.add(message.channel());
+        }
+        preferred.addAll(channels);
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (CommerceSettings.Owner owner : commerce.owners()) {
+            Optional<String> channel = preferred.stream().filter(c -> owner.chatId(c).isPresent()).findFirst();
+            if (channel.isPresent()) {
+                all = all.flatMap(ignored -> Outbox.enqueue(tx, channel.get(), owner.chatId(channel.get()).orElseThrow(), List.of(notice)));
+            }
+        }
+        return all;
+    }
+
     Uni<List<OutboundMessage>> button(SqlConnection tx, CommerceSettings.Owner owner, String buttonId) {
         Matcher button = BUTTON.matcher(buttonId);
         if (!button.matches()) {
@@ -69,21 +95,17 @@ final class OwnerDesk {
         return decide(tx, owner, button.group(2), Long.parseLong(button.group(1)), null);
     }
 
-    /** The owner's typed command, or empty when the text is none (the owner may be ordering like a customer). */
+    /**
+     * The owner's typed command, in English or Hindi ({@link OwnerCommand}), or empty when the text is none (the owner
+     * may be ordering like a customer).
+     */
     Optional<Uni<List<OutboundMessage>>> command(SqlConnection tx, CommerceSettings.Owner owner, String text) {
-        Matcher decide = DECIDE.matcher(text);
-        if (decide.matches()) {
-            String reason = decide.group(3).isBlank() ? null : decide.group(3).strip();
-            return Optional.of(decide(tx, owner, decide.group(1).toLowerCase(Locale.ROOT), Long.parseLong(decide.group(2)), reason));
-        }
-        Matcher paid = PAID.matcher(text);
-        if (paid.matches()) {
-            return Optional.of(paid(tx, owner, Long.parseLong(paid.group(1)), paid.group(2), paid.group(3).strip()));
-        }
-        if (text.strip().equalsIgnoreCase("help") || text.strip().equalsIgnoreCase("owner")) {
-            return Optional.of(Uni.createFrom().item(List.of(say.message("owner.help"))));
-        }
-        return Optional.empty();
+        return OwnerCommand.read(text).map(command -> switch (command.kind()) {
+            case APPROVE -> decide(tx, owner, "approve", command.number(), null);
+            case REJECT -> decide(tx, owner, "reject", command.number(), command.note());
+            case PAID -> paid(tx, owner, command.number(), command.amount(), command.note() == null ? "" : command.note());
+            case HELP -> Uni.createFrom().item(List.of(say.message("owner.help")));
+        });
     }
 
     private Uni<List<OutboundMessage>> decide(SqlConnection tx, CommerceSettings.Owner owner, String what, long orderId, String reason) {
@@ -107,6 +129,9 @@ final class OwnerDesk {
         Optional<Long> minor = minorUnits(amount);
         if (minor.isEmpty() || minor.get() <= 0) {
             return Uni.createFrom().item(List.of(say.message("owner.help")));
+        }
+        if (minor.get() > Money.MAX_PAYMENT_MINOR) {
+            return Uni.createFrom().item(List.of(say.message("owner.payment.too.large", say.money(Money.MAX_PAYMENT_MINOR))));
         }
         return ledger.recordPayment(tx, customerId, minor.get(), note.isEmpty() ? "recorded in chat" : note, owner.name())
                 .flatMap(entry -> ledger.balance(tx, customerId))

@@ -3,10 +3,10 @@ package dev.parley.runtime.flow.orderagent;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.parley.runtime.commerce.Messages;
 import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.commerce.inventory.Quantity;
 import dev.parley.runtime.commerce.order.NewOrder;
+import dev.parley.runtime.message.Messages;
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.message.OutboundMessage.Button;
 

@@ -19,7 +19,6 @@ import dev.parley.runtime.understanding.OrderLine;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Checks a draft's items against the stock as it is in the message's transaction: an item that can be filled is

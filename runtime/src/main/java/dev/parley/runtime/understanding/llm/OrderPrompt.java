@@ -17,8 +17,8 @@ final class OrderPrompt {
 
     static String system(Vocabulary vocabulary) {
         return """
-                You read fabric orders in the chat messages a textile shop's customers write, in English, romanised \
-                Hindi or a mix of both.
+                You read fabric orders in the chat messages a textile shop's customers write, in English, Hindi (Latin or \
+                Devanagari script) or a mix.
                 Answer with JSON only: {"items": [...]}, one item per line the customer orders, each either \
                 {"material": ..., "color": ..., "meters": ...} or {"material": ..., "color": ..., "rolls": ...}.
                 - "material" and "color" are exactly one of the catalog's names listed below (the name before any \

@@ -16,7 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The console channel of DESIGN §6, as a person or a script uses it. */
+/** The console channel (docs/architecture.md), as a person or a script uses it. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 class ConsoleChannelTest {

@@ -130,8 +130,17 @@ class TelegramWebhookTest {
         JsonObject photo = textUpdate(nextUpdate++, 5005, "x");
         photo.getJsonObject("message").remove("text");
 
+        JsonObject chatless = textUpdate(nextUpdate++, 5005, "no chat");
+        chatless.getJsonObject("message").remove("chat");
+        JsonObject chatlessButton = new JsonObject().put("update_id", nextUpdate++).put("callback_query", new JsonObject()
+                .put("id", "cbq").put("chat_instance", "ci").put("data", "o:1:confirm")
+                .put("from", new JsonObject().put("id", 5005).put("is_bot", false).put("first_name", "Asha"))
+                .put("message", new JsonObject().put("message_id", 1).put("date", 1_700_000_000)));
+
         post(SECRET, poll.encode()).then().statusCode(200);
         post(SECRET, photo.encode()).then().statusCode(200);
+        post(SECRET, chatless.encode()).then().statusCode(200); // no 500: the library's getChatId() threw
+        post(SECRET, chatlessButton.encode()).then().statusCode(200);
 
         assertThat(count("SELECT count(*) FROM inbound_update WHERE chat_id = '5005'")).isZero();
     }

@@ -108,6 +108,8 @@ class InventoryResourceTest {
         refused(batch("cotton", "blue").put("looseMetersAvailable", 100_000_000), "looseMetersAvailable is at most 99999999.99");
         refused(batch("cotton", "blue").put("pricePerMeterMinor", 120.5), "\"pricePerMeterMinor\" is a whole number");
         refused(batch("cotton", "blue").put("pricePerMeterMinor", -1), "\"pricePerMeterMinor\" cannot be negative");
+        refused(batch("cotton", "blue").put("pricePerMeterMinor", 10_000_000_001L), "pricePerMeterMinor is at most 10000000000");
+        refused(batch("cotton", "blue").put("rollsAvailable", new java.math.BigInteger("100000000000000000000")), "\"rollsAvailable\" is a whole number");
         refused(batch("cotton", "blue").put("receivedAt", "yesterday"), "\"receivedAt\" is a date and time");
         refused(batch("cotton", "blue").put("colour", "red"), "unknown field \"colour\"");
         given().contentType("application/json").body("{\"material\": \"cotton\",").post(BATCHES).then()

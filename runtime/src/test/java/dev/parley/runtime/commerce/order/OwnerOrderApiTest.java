@@ -106,10 +106,15 @@ class OwnerOrderApiTest {
 
         String payments = "/api/v1/customers/" + customer + "/payments";
         for (String bad : new String[] {"{}", "{\"amountMinor\": 0}", "{\"amountMinor\": -5}", "{\"amountMinor\": 1.5}",
-                "{\"amountMinor\": \"lots\"}", "{\"amountMinor\": 100, \"method\": \"cash\"}"}) {
+                "{\"amountMinor\": \"lots\"}", "{\"amountMinor\": 100, \"method\": \"cash\"}",
+                // Not whole, though a double would read it as 1; and above the bound, whose sum could overflow the ledger.
+                "{\"amountMinor\": 1.00000000000000000001}", "{\"amountMinor\": 9223372036854775807}", "{\"amountMinor\": 9223372036854775808}",
+                "{\"amountMinor\": 1000000000001}"}) {
             given().contentType("application/json").body(bad).post(payments).then().statusCode(400).body("error", containsString("amountMinor"));
         }
         given().contentType("application/json").body("not json").post(payments).then().statusCode(400).body("error", containsString("JSON"));
+        given().contentType("application/json").body("{\"amountMinor\": 100, \"note\": \"ca\\u0000sh\"}").post(payments).then().statusCode(400)
+                .body("error", containsString("\"note\"")).body("error", containsString("NUL"));
         given().contentType("application/json").body("{\"amountMinor\": 100}").post("/api/v1/customers/999999999/payments")
                 .then().statusCode(404).body("error", containsString("999999999"));
         given().get("/api/v1/customers/999999999/ledger").then().statusCode(404);

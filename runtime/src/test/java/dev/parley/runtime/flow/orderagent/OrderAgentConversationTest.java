@@ -57,7 +57,22 @@ class OrderAgentConversationTest {
         String summary = say("c1", "jitna hai utna bhej do");
 
         assertThat(summary).contains("1. blue cotton: 12.00 m = INR 1,440.00").contains("Subtotal: INR 1,440.00");
-        assertThat(state("c1")).isEqualTo(OrderAgentFlow.CONFIRMATION);
+        assertThat(state("c1")).isEqualTo(CustomerTurns.CONFIRMATION);
+    }
+
+    @Test
+    void anOwnersPaymentAboveTheBoundIsRefusedAndAHugeOrderNumberIsNoCommand() {
+        assertThat(say("owner", "paid 1 20000000000")).contains("A payment is at most");
+        assertThat(say("owner", "approve 99999999999999999999")).as("20 digits: no order number, so no command")
+                .doesNotContain("approved").doesNotContain("no order");
+    }
+
+    @Test
+    void aQuantityAboveWhatALineMayTakeIsRefusedWithTheBound() {
+        assertThat(say("c-huge", "1000000000000000000000m blue cotton")).contains("at most 100000 m or 10000 rolls");
+        assertThat(state("c-huge")).isEqualTo(CustomerTurns.COLLECTING);
+
+        assertThat(say("c-huge", "10m blue cotton")).as("the next order is taken as usual").contains("blue cotton");
     }
 
     @Test
@@ -75,7 +90,7 @@ class OrderAgentConversationTest {
         assertThat(say("c3", "5m red polyester")).contains("1. red polyester: 5.00 m");
 
         assertThat(say("c3", "30m red polyester")).contains("red polyester: you asked for 30.00 m, we have only 20.00 m");
-        assertThat(state("c3")).isEqualTo(OrderAgentFlow.NEGOTIATION);
+        assertThat(state("c3")).isEqualTo(CustomerTurns.NEGOTIATION);
         assertThat(say("c3", "ok")).as("a yes to a short item takes what there is").contains("1. red polyester: 20.00 m");
 
         assertThat(say("c3", "add 3m green cotton")).contains("1. red polyester: 20.00 m").contains("2. green cotton: 3.00 m = INR 301.50");
@@ -85,7 +100,7 @@ class OrderAgentConversationTest {
     void nothingLeftCancelsAndACancelledOrderIsGone() {
         say("c4", "100m blue cotton");
         assertThat(say("c4", "cancel this item")).contains("Nothing is left in the order");
-        assertThat(state("c4")).isEqualTo(OrderAgentFlow.COLLECTING);
+        assertThat(state("c4")).isEqualTo(CustomerTurns.COLLECTING);
 
         say("c4", "2m red polyester");
         assertThat(say("c4", "cancel")).contains("is cancelled");
@@ -115,6 +130,37 @@ class OrderAgentConversationTest {
         assertThat(say("c6", "5m laal polyester")).as("a new quantity for the item under negotiation changes it")
                 .contains("Aapka order #").contains("1. red polyester: 5.00 m");
         assertThat(say("c6", "hmm")).contains("Order ke liye \"confirm\" likhiye");
+    }
+
+    @Test
+    void oneReplySettlesSeveralItemsUnderNegotiation() {
+        assertThat(say("c7", "20m blue cotton, 30m red polyester")).contains("blue cotton: you asked for 20.00 m, we have only 12.00 m")
+                .contains("red polyester: you asked for 30.00 m, we have only 20.00 m");
+
+        String summary = say("c7", "pehla wala le lo, doosra cancel");
+
+        assertThat(summary).contains("red polyester removed from the order").contains("1. blue cotton: 12.00 m = INR 1,440.00")
+                .doesNotContain("\n2. ");
+        assertThat(state("c7")).isEqualTo(CustomerTurns.CONFIRMATION);
+    }
+
+    @Test
+    void anAlternativeAlreadyInTheOrderAddsToItsLine() {
+        pool.query("INSERT INTO color (name) VALUES ('white')").execute().await().indefinitely();
+        say("c8", "5m green cotton, 10m white cotton");
+
+        String summary = say("c8", "1");
+
+        assertThat(summary).contains("green cotton instead of white cotton").contains("1. green cotton: 15.00 m").doesNotContain("\n2. ");
+    }
+
+    @Test
+    void atTheSummaryOnlyAClearRefusalCancels() {
+        assertThat(say("c9", "5m red polyester")).contains("1. red polyester: 5.00 m");
+
+        assertThat(say("c9", "kuch samajh nahi aaya")).as("a question back, not a cancelled order").contains("1. red polyester: 5.00 m");
+        assertThat(state("c9")).isEqualTo(CustomerTurns.CONFIRMATION);
+        assertThat(say("c9", "nahi bhai, rehne do")).contains("is cancelled");
     }
 
     private String say(String chat, String text) {

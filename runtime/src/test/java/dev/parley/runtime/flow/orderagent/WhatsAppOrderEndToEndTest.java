@@ -63,7 +63,8 @@ class WhatsAppOrderEndToEndTest {
 
         write(CUSTOMER, "20m neela sooti aur 6m laal polyester");
         JsonObject negotiation = awaitMessage(CUSTOMER, 1);
-        assertThat(body(negotiation)).contains("blue cotton: you asked for 20.00 m, we have only 12.00 m");
+        // WhatsApp reports no language: the customer wrote Hindi, so they are answered in Hindi.
+        assertThat(body(negotiation)).contains("blue cotton: aapne 20.00 m manga, hamare paas sirf 12.00 m hai.");
         JsonArray buttons = negotiation.getJsonObject("interactive").getJsonObject("action").getJsonArray("buttons");
         assertThat(buttons).hasSize(3);
         String alternative = buttons.getJsonObject(1).getJsonObject("reply").getString("id");

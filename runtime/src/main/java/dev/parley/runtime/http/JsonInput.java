@@ -1,4 +1,4 @@
-package dev.parley.runtime.commerce;
+package dev.parley.runtime.http;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -7,12 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.parley.runtime.channel.Problems;
-import dev.parley.runtime.channel.Problems.BadInput;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Reads the fields of an owner API request body, each with a message that names the field and says what it should
+ * Reads the fields of a JSON request body, each with a message that names the field and says what it should
  * be. Decimals may come as JSON numbers or strings; a number is read through its shortest decimal form, which is
  * exact for the 15 significant digits a double keeps (far more than any meter column holds).
  */
@@ -26,7 +24,7 @@ public final class JsonInput {
 
     /** The body as a JSON object with none but the given fields, so that a misspelt field ("colour") is not ignored. */
     public static JsonInput of(byte[] body, Set<String> fields) throws BadInput {
-        JsonObject object = Problems.parseObject(body);
+        JsonObject object = JsonBody.object(body);
         Set<String> unknown = new TreeSet<>(object.fieldNames());
         unknown.removeAll(fields);
         if (!unknown.isEmpty()) {
@@ -49,6 +47,9 @@ public final class JsonInput {
         Object value = body.getValue(field);
         if (value != null && !(value instanceof String)) {
             throw new BadInput("\"" + field + "\" is a string");
+        }
+        if (value != null && ((String) value).indexOf('\u0000') >= 0) {
+            throw new BadInput("\"" + field + "\" contains the NUL character (U+0000), which cannot be stored");
         }
         return value == null || ((String) value).isBlank() ? null : ((String) value).strip();
     }

@@ -1,4 +1,4 @@
-package dev.parley.runtime.commerce;
+package dev.parley.runtime.message;
 
 import java.text.MessageFormat;
 import java.util.Locale;
