@@ -1,5 +1,7 @@
 package dev.parley.runtime.conversation;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -17,7 +19,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The owner of {@code dead_letter}: messages the runtime could not handle for a reason other than the database being
  * unavailable. Each is recorded with the reason, and its customer is told politely, in one transaction of its own,
  * so that the webhook can answer 200 and the channel does not deliver it again for days (Telegram) or a week
- * (WhatsApp) while the chat's later messages wait behind it. A redelivery finds its record and changes nothing.
+ * (WhatsApp) while the chat's later messages wait behind it. A redelivery is handled afresh; one that fails again finds
+ * its record and is neither recorded nor answered twice.
  */
 public final class DeadLetters {
 
@@ -31,7 +34,7 @@ public final class DeadLetters {
 
     /** A message that could not be handled, as the owner API shows it. */
     public record DeadLetter(long id, String channel, String updateId, String chatId, JsonObject content, String reason,
-            java.time.OffsetDateTime at) {
+            OffsetDateTime at) {
     }
 
     /**
@@ -65,7 +68,7 @@ public final class DeadLetters {
         return pool.preparedQuery("SELECT id, channel, external_id, chat_id, content, reason, at FROM dead_letter ORDER BY id DESC LIMIT $1")
                 .execute(Tuple.of(limit))
                 .map(rows -> {
-                    List<DeadLetter> letters = new java.util.ArrayList<>();
+                    List<DeadLetter> letters = new ArrayList<>();
                     rows.forEach(row -> letters.add(new DeadLetter(row.getLong("id"), row.getString("channel"), row.getString("external_id"),
                             row.getString("chat_id"), row.getJsonObject("content"), row.getString("reason"), row.getOffsetDateTime("at"))));
                     return letters;
