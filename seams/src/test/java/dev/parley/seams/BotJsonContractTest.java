@@ -26,6 +26,7 @@ import dev.parley.runtime.config.AiSettings;
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.config.RuntimeConfig;
+import dev.parley.testing.BotFixtures;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -50,19 +51,7 @@ class BotJsonContractTest {
 
     @Test
     void aBotWithOnlyItsRequiredFieldsIsReadWithTheDefaults() {
-        Bot bot = bot("""
-                apiVersion: parley.dev/v1alpha1
-                kind: Bot
-                metadata: {name: minimal}
-                spec:
-                  flow: orderAgent
-                  publicUrl: https://bots.example.com
-                  channels:
-                    telegram:
-                      tokenSecretRef: {name: tg, key: token}
-                      webhookSecretTokenSecretRef: {name: tg, key: webhook-secret}
-                  storageRef: {name: db}
-                """);
+        Bot bot = bot(BotFixtures.telegramBot("minimal", ""));
 
         String json = BotConfigMap.desired(bot).getData().get(BotConfigMap.KEY);
         BotSettings settings = runtimeReads(bot, json);
