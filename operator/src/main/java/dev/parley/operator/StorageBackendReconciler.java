@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import dev.parley.api.v1alpha1.common.SecretKeyRef;
 import dev.parley.api.v1alpha1.storage.PostgresSpec;
 import dev.parley.api.v1alpha1.storage.RedisSpec;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
@@ -74,9 +75,13 @@ public class StorageBackendReconciler implements Reconciler<StorageBackend> {
             problems.add("Secret " + secretName + " not found");
         } else if (value(credentials.get(), "username") == null || value(credentials.get(), "password") == null) {
             problems.add("Secret " + secretName + " needs the keys 'username' and 'password'");
+        } else if (postgres.getCaSecretRef() != null && caPem(context, namespace, postgres.getCaSecretRef()) == null) {
+            problems.add("Secret " + postgres.getCaSecretRef().getName() + " with key '" + postgres.getCaSecretRef().getKey()
+                    + "' (the CA certificate) not found");
         } else {
+            String ca = postgres.getCaSecretRef() == null ? null : caPem(context, namespace, postgres.getCaSecretRef());
             ConnectionCheck pg = PostgresCheck.check(postgres.getHost(), postgres.getPort(), postgres.getDatabase(),
-                    postgres.getSslMode().name().toLowerCase().replace('_', '-'),
+                    postgres.getSslMode().name().toLowerCase().replace('_', '-'), ca,
                     value(credentials.get(), "username"), value(credentials.get(), "password"), TIMEOUT);
             postgresVersion = pg.version();
             if (!pg.reachable()) {
@@ -94,10 +99,14 @@ public class StorageBackendReconciler implements Reconciler<StorageBackend> {
                 passwordMissing = secret.isEmpty();
                 password = secret.map(s -> value(s, redis.getPasswordSecretRef().getKey())).orElse(null);
             }
+            String ca = redis.getCaSecretRef() == null ? null : caPem(context, namespace, redis.getCaSecretRef());
             if (passwordMissing) {
                 problems.add("Secret " + redis.getPasswordSecretRef().getName() + " not found");
+            } else if (redis.getCaSecretRef() != null && ca == null) {
+                problems.add("Secret " + redis.getCaSecretRef().getName() + " with key '" + redis.getCaSecretRef().getKey()
+                        + "' (the CA certificate) not found");
             } else {
-                ConnectionCheck check = RedisCheck.check(redis.getUrl(), Boolean.TRUE.equals(redis.getTls()), password, TIMEOUT);
+                ConnectionCheck check = RedisCheck.check(redis.getUrl(), Boolean.TRUE.equals(redis.getTls()), ca, password, TIMEOUT);
                 redisVersion = check.version();
                 if (!check.reachable()) {
                     problems.add(check.problem());
@@ -148,6 +157,11 @@ public class StorageBackendReconciler implements Reconciler<StorageBackend> {
     private static Optional<Secret> secret(Context<StorageBackend> context, String namespace, String name) {
         var source = (InformerEventSource<Secret, StorageBackend>) context.eventSourceRetriever().getEventSourceFor(Secret.class);
         return source.get(new ResourceID(name, namespace));
+    }
+
+    /** The PEM text a CA Secret key ref names, or null when the Secret or the key is missing. */
+    private static String caPem(Context<StorageBackend> context, String namespace, SecretKeyRef ref) {
+        return secret(context, namespace, ref.getName()).map(s -> value(s, ref.getKey())).orElse(null);
     }
 
     private static String value(Secret secret, String key) {

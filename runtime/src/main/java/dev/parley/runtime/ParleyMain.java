@@ -1,6 +1,6 @@
 package dev.parley.runtime;
 
-import dev.parley.runtime.local.DatabaseTls;
+import dev.parley.runtime.config.StoreTls;
 import dev.parley.runtime.local.LocalDatabase;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -17,7 +17,7 @@ public final class ParleyMain {
 
     public static void main(String... args) {
         LocalDatabase.startIfNoneConfigured();
-        DatabaseTls.apply();
+        StoreTls.apply();
         Quarkus.run(args);
     }
 }

@@ -64,6 +64,24 @@ public final class PostgresServer {
         }
     }
 
+    /**
+     * A server of its own with TLS on, presenting {@code certificates}' server certificate; it still accepts plain
+     * connections, as a server with {@code ssl = on} and the default pg_hba does. The caller stops it with
+     * {@link #stop()}.
+     */
+    public static PostgresServer dedicatedWithTls(String name, TestCertificates certificates) {
+        java.nio.file.Path dataDir = TestServers.workDir("postgres-" + name);
+        try {
+            return new PostgresServer(builder(dataDir).setCleanDataDirectory(true)
+                    .setServerConfig("ssl", "on")
+                    .setServerConfig("ssl_cert_file", certificates.serverCertificate().toString())
+                    .setServerConfig("ssl_key_file", certificates.serverKey().toString())
+                    .start(), dataDir);
+        } catch (IOException | RuntimeException e) {
+            throw TestServers.unavailable("PostgreSQL", "the embedded server did not start with TLS: " + e);
+        }
+    }
+
     /** Stops the server, as an outage would; {@link #restart()} brings it back with its data on the same port. */
     public void stop() {
         close();

@@ -43,6 +43,37 @@ public final class RedisServer {
         return shared;
     }
 
+    /**
+     * A server of its own that speaks only TLS, presenting {@code certificates}' server certificate and not asking
+     * clients for one ({@code tls-auth-clients no}), with {@link #PASSWORD}. The caller stops it with {@link #stop()}.
+     */
+    public static RedisServer dedicatedWithTls(String name, TestCertificates certificates) {
+        try {
+            int port = freePort();
+            redis.embedded.RedisServer server = redis.embedded.RedisServer.newRedisServer()
+                    .port(0)
+                    .bind("127.0.0.1")
+                    .setting("tls-port " + port)
+                    .setting("tls-cert-file " + certificates.serverCertificate())
+                    .setting("tls-key-file " + certificates.serverKey())
+                    .setting("tls-ca-cert-file " + certificates.caCertificate())
+                    .setting("tls-auth-clients no")
+                    .setting("requirepass " + PASSWORD)
+                    .setting("dir " + TestServers.workDir("redis-" + name))
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
+            server.start();
+            return new RedisServer(server, port);
+        } catch (IOException | RuntimeException e) {
+            throw TestServers.unavailable("Redis", "the embedded redis-server did not start with TLS: " + e);
+        }
+    }
+
+    public void stop() {
+        close();
+    }
+
     public int port() {
         return port;
     }

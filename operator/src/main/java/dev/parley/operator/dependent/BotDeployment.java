@@ -149,12 +149,21 @@ public class BotDeployment extends BotDependent<Deployment> {
         env.add(plain("PARLEY_DB_SCHEMA", BotNames.schema(bot)));
         env.add(secret("PARLEY_DB_USER", new SecretKeyRef(postgres.getCredentialsSecretRef().getName(), "username")));
         env.add(secret("PARLEY_DB_PASSWORD", new SecretKeyRef(postgres.getCredentialsSecretRef().getName(), "password")));
+        if (postgres.getCaSecretRef() != null) {
+            env.add(secret("PARLEY_DB_CA_PEM", postgres.getCaSecretRef()));
+        }
         env.add(plain("PARLEY_SESSIONS", storage.getSpec().getSessions().name().toLowerCase()));
         RedisSpec redis = storage.getSpec().getRedis();
         if (redis != null) {
             env.add(plain("PARLEY_REDIS_URL", redis.getUrl()));
             if (redis.getPasswordSecretRef() != null) {
                 env.add(secret("PARLEY_REDIS_PASSWORD", redis.getPasswordSecretRef()));
+            }
+            if (Boolean.TRUE.equals(redis.getTls())) {
+                env.add(plain("PARLEY_REDIS_TLS", "true"));
+            }
+            if (redis.getCaSecretRef() != null) {
+                env.add(secret("PARLEY_REDIS_CA_PEM", redis.getCaSecretRef()));
             }
         }
         var telegram = bot.getSpec().getChannels().getTelegram();

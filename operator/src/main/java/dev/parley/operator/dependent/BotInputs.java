@@ -15,6 +15,7 @@ import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.api.v1alpha1.bot.ChannelsSpec;
 import dev.parley.api.v1alpha1.common.SecretKeyRef;
 import dev.parley.api.v1alpha1.scaling.ScalingPolicy;
+import dev.parley.api.v1alpha1.storage.RedisSpec;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
 import dev.parley.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -86,8 +87,15 @@ public record BotInputs(
     public static List<String> secretNames(StorageBackend storage) {
         List<String> names = new ArrayList<>();
         names.add(storage.getSpec().getPostgres().getCredentialsSecretRef().getName());
-        if (storage.getSpec().getRedis() != null && storage.getSpec().getRedis().getPasswordSecretRef() != null) {
-            names.add(storage.getSpec().getRedis().getPasswordSecretRef().getName());
+        if (storage.getSpec().getPostgres().getCaSecretRef() != null) {
+            names.add(storage.getSpec().getPostgres().getCaSecretRef().getName());
+        }
+        RedisSpec redis = storage.getSpec().getRedis();
+        if (redis != null && redis.getPasswordSecretRef() != null) {
+            names.add(redis.getPasswordSecretRef().getName());
+        }
+        if (redis != null && redis.getCaSecretRef() != null) {
+            names.add(redis.getCaSecretRef().getName());
         }
         return names;
     }

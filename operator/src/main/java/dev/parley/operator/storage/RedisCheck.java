@@ -1,6 +1,7 @@
 package dev.parley.operator.storage;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,9 +9,17 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * AUTH (when a password is set), PING and INFO server over the Redis protocol (RESP), with short timeouts. A few
@@ -21,13 +30,14 @@ public final class RedisCheck {
     private RedisCheck() {
     }
 
-    public static ConnectionCheck check(String url, boolean tls, String password, Duration timeout) {
+    /** {@code caPem}: the CA certificate(s) the server's is verified against, as PEM text; null: the JVM's. */
+    public static ConnectionCheck check(String url, boolean tls, String caPem, String password, Duration timeout) {
         URI uri = URI.create(url);
         boolean secure = tls || "rediss".equals(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : 6379;
         String where = "Redis " + uri.getHost() + ":" + port;
         int millis = (int) timeout.toMillis();
-        try (Socket socket = secure ? SSLSocketFactory.getDefault().createSocket() : new Socket()) {
+        try (Socket socket = secure ? tlsSocket(caPem) : new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), port), millis);
             socket.setSoTimeout(millis);
             OutputStream out = socket.getOutputStream();
@@ -46,6 +56,37 @@ public final class RedisCheck {
             return ConnectionCheck.ok(field(info, "redis_version"));
         } catch (IOException e) {
             return ConnectionCheck.failed(where + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A TLS socket, not yet connected, that verifies the server's certificate and that it names the host the socket
+     * is connected to (the JDK takes it, and the SNI name, from the address given to {@code connect}).
+     */
+    private static Socket tlsSocket(String caPem) throws IOException {
+        try {
+            SSLSocketFactory factory = (SSLSocketFactory) SSLSocketFactory.getDefault();
+            if (caPem != null) {
+                KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+                trusted.load(null, null);
+                int n = 0;
+                for (Certificate ca : CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)))) {
+                    trusted.setCertificateEntry("ca-" + n++, ca);
+                }
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(trusted);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, trust.getTrustManagers(), null);
+                factory = context.getSocketFactory();
+            }
+            SSLSocket socket = (SSLSocket) factory.createSocket();
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            return socket;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the CA certificate cannot be used: " + e.getMessage(), e);
         }
     }
 

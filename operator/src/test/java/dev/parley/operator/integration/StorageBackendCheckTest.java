@@ -16,6 +16,7 @@ import dev.parley.api.v1alpha1.storage.StorageBackend;
 import dev.parley.testing.KubeApiServer;
 import dev.parley.testing.PostgresServer;
 import dev.parley.testing.RedisServer;
+import dev.parley.testing.TestCertificates;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -92,6 +93,49 @@ class StorageBackendCheckTest {
             assertThat(condition.getStatus()).isEqualTo("False");
             assertThat(condition.getMessage()).contains("Secret does-not-exist not found", "Redis 127.0.0.1:1");
         });
+    }
+
+    @Test
+    void tlsServersWithAPrivateCaAreVerifiedAgainstTheCaTheStorageBackendNames() {
+        TestCertificates certificates = TestCertificates.make("operator");
+        PostgresServer postgres = PostgresServer.dedicatedWithTls("operator-tls", certificates);
+        RedisServer redis = RedisServer.dedicatedWithTls("operator-tls", certificates);
+        try {
+            secret("pg", Map.of("username", PostgresServer.USER, "password", PostgresServer.PASSWORD));
+            secret("cache", Map.of("password", RedisServer.PASSWORD));
+            secret("store-ca", Map.of("ca.crt", certificates.caPem()));
+            String spec = """
+                    apiVersion: parley.dev/v1alpha1
+                    kind: StorageBackend
+                    metadata: {name: %s}
+                    spec:
+                      postgres: {host: %s, port: %d, database: postgres, sslMode: %s, credentialsSecretRef: {name: pg}%s}
+                      redis: {url: 'redis://localhost:%d', tls: true, passwordSecretRef: {name: cache, key: password}%s}
+                    """;
+            String ca = ", caSecretRef: {name: store-ca, key: ca.crt}";
+            apply(spec.formatted("tls-verified", "localhost", postgres.port(), "verify-full", ca, redis.port(), ca));
+            // the certificate names localhost only: verify-full refuses 127.0.0.1; and without the CA nothing verifies
+            apply(spec.formatted("tls-wrong-name", "127.0.0.1", postgres.port(), "verify-full", ca, redis.port(), ca));
+            apply(spec.formatted("tls-no-ca", "localhost", postgres.port(), "verify-ca", "", redis.port(), ""));
+            apply(spec.formatted("tls-ca-missing", "localhost", postgres.port(), "verify-ca",
+                    ", caSecretRef: {name: store-ca, key: other.crt}", redis.port(), ""));
+
+            await().atMost(CHECKED).untilAsserted(() -> {
+                assertThat(reachable(get("tls-verified")).getStatus()).as(reachable(get("tls-verified")).getMessage()).isEqualTo("True");
+                assertThat(reachable(get("tls-wrong-name")).getMessage()).contains("PostgreSQL 127.0.0.1").containsIgnoringCase("hostname")
+                        .doesNotContain("Redis");
+                assertThat(reachable(get("tls-no-ca")).getMessage()).contains("PostgreSQL localhost", "Redis localhost");
+                assertThat(reachable(get("tls-ca-missing")).getMessage()).contains("Secret store-ca with key 'other.crt'");
+            });
+        } finally {
+            postgres.stop();
+            redis.stop();
+        }
+    }
+
+    private static void apply(String yaml) {
+        client.resource(Serialization.unmarshal(yaml, StorageBackend.class)).inNamespace(namespace)
+                .fieldManager("parley-tests").forceConflicts().serverSideApply();
     }
 
     private static void secret(String name, Map<String, String> values) {

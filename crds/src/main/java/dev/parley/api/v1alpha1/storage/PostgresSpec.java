@@ -3,14 +3,18 @@ package dev.parley.api.v1alpha1.storage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import dev.parley.api.v1alpha1.common.SecretKeyRef;
 import dev.parley.api.v1alpha1.common.SecretRef;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.caSecretRef) || self.sslMode in ['verify-ca', 'verify-full']",
+        message = "caSecretRef is used only with sslMode verify-ca or verify-full")
 public class PostgresSpec {
 
     @Required
@@ -30,8 +34,15 @@ public class PostgresSpec {
     private String database;
 
     @Default("prefer")
-    @JsonPropertyDescription("TLS mode, as libpq's sslmode: disable, allow, prefer, require, verify-ca or verify-full.")
+    @JsonPropertyDescription("TLS mode, as libpq's sslmode. disable: plain. allow, prefer: plain or encrypted as the server "
+            + "offers (the runtime's connections encrypt when the server has TLS on), never verified. require: encrypted, the "
+            + "certificate not verified. verify-ca: encrypted, the certificate signed by caSecretRef's CA (or, without it, a CA "
+            + "the JVM trusts). verify-full: as verify-ca, and the certificate names the host.")
     private SslMode sslMode = SslMode.PREFER;
+
+    @JsonPropertyDescription("Key of a Secret holding the PEM certificate(s) of the CA that signed the server's certificate "
+            + "(CloudNativePG's <cluster>-ca Secret, key ca.crt). Used by verify-ca and verify-full.")
+    private SecretKeyRef caSecretRef;
 
     @Required
     @JsonPropertyDescription("Secret with keys 'username' and 'password' (the basic-auth shape CloudNativePG writes).")
@@ -73,6 +84,14 @@ public class PostgresSpec {
 
     public void setSslMode(SslMode sslMode) {
         this.sslMode = sslMode;
+    }
+
+    public SecretKeyRef getCaSecretRef() {
+        return caSecretRef;
+    }
+
+    public void setCaSecretRef(SecretKeyRef caSecretRef) {
+        this.caSecretRef = caSecretRef;
     }
 
     public SecretRef getCredentialsSecretRef() {

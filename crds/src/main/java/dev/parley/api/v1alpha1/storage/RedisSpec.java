@@ -7,8 +7,11 @@ import dev.parley.api.v1alpha1.common.SecretKeyRef;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.caSecretRef) || self.tls == true || self.url.startsWith('rediss://')",
+        message = "caSecretRef is used only with tls: true or a rediss:// URL")
 public class RedisSpec {
 
     @Required
@@ -20,8 +23,13 @@ public class RedisSpec {
     private SecretKeyRef passwordSecretRef;
 
     @Default("false")
-    @JsonPropertyDescription("Connect over TLS (implied by a rediss:// URL).")
+    @JsonPropertyDescription("Connect over TLS (implied by a rediss:// URL), verifying the server's certificate against "
+            + "caSecretRef's CA or, without it, a CA the JVM trusts.")
     private Boolean tls = false;
+
+    @JsonPropertyDescription("Key of a Secret holding the PEM certificate(s) of the CA that signed the Redis server's "
+            + "certificate, for tls.")
+    private SecretKeyRef caSecretRef;
 
     public String getUrl() {
         return url;
@@ -37,6 +45,14 @@ public class RedisSpec {
 
     public void setPasswordSecretRef(SecretKeyRef passwordSecretRef) {
         this.passwordSecretRef = passwordSecretRef;
+    }
+
+    public SecretKeyRef getCaSecretRef() {
+        return caSecretRef;
+    }
+
+    public void setCaSecretRef(SecretKeyRef caSecretRef) {
+        this.caSecretRef = caSecretRef;
     }
 
     public Boolean getTls() {

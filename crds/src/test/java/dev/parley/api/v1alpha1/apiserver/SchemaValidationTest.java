@@ -94,6 +94,10 @@ class SchemaValidationTest extends ApiServerTestBase {
                         SB_HEAD + POSTGRES + "  sessions: memcached\n"),
                 Arguments.of("a port out of range", "spec.postgres.port",
                         SB_HEAD + POSTGRES + "    port: 70000\n"),
+                Arguments.of("a CA for a sslMode that verifies nothing", "spec.postgres",
+                        SB_HEAD + POSTGRES + "    sslMode: require\n    caSecretRef: {name: db-ca, key: ca.crt}\n"),
+                Arguments.of("a Redis CA without TLS", "spec.redis",
+                        SB_HEAD + POSTGRES + "  redis: {url: 'redis://cache:6379', caSecretRef: {name: cache-ca, key: ca.crt}}\n"),
                 Arguments.of("credentials in the redis URL", "spec.redis.url",
                         SB_HEAD + POSTGRES + "  redis: {url: 'redis://user:pw@cache:6379'}\n"),
                 Arguments.of("maxReplicas below minReplicas", "spec.maxReplicas", """
