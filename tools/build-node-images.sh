@@ -40,7 +40,8 @@ total=$SECONDS
 # scratch_image <archive> <name> <binary> <entrypoint json>: a one-binary image, as a docker-archive for `ctr import`
 scratch_image() {
   local archive=$1 name=$2 binary=$3 entrypoint=$4 ctx
-  have "$archive" && { log "$archive present"; return; }
+  # present, and made from the binary as it is now (a rebuilt binary makes a new image)
+  have "$archive" && [ "$IMAGES/$archive" -nt "$BIN/$binary" ] && { log "$archive present"; return; }
   ctx="$WORK/ctx-${archive%%.*}"; rm -rf "$ctx"; mkdir -p "$ctx"
   cp "$BIN/$binary" "$ctx/"
   printf 'FROM scratch\nCOPY %s /%s\nENTRYPOINT %s\n' "$binary" "$binary" "$entrypoint" > "$ctx/Containerfile"
