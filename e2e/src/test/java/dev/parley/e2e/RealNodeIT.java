@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
+import dev.parley.operator.dependent.ServedFlows;
 import dev.parley.testing.FakeTelegramApi;
 import dev.parley.testing.KubeNode;
 import dev.parley.testing.ParleyOnNode;
@@ -167,7 +168,8 @@ class RealNodeIT {
             }
         }
         assertThat(sampleBots).hasSizeGreaterThanOrEqualTo(3);
-        Set<String> served = Set.of("orderAgent");
+        // the flows this build's runtime serves, as the operator that decides knows them
+        Set<String> served = ServedFlows.SERVED.stream().map(ServedFlows::name).collect(Collectors.toSet());
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5))
                 .failFast("a sample's runtime pod restarted", () -> sampleBots.stream().anyMatch(RealNodeIT::restarted))
                 .untilAsserted(() -> {
