@@ -40,7 +40,7 @@ class OrderAgentRestartIT {
 
         // The demo stock has 6 m of green silk, and red silk as the first alternative.
         assertThat(Replicas.postText(runtime.url(), 1, 8101, "100m green silk")).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.textsTo("8101").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> telegram.textsTo("8101").size() == 1);
         assertThat(telegram.textsTo("8101").get(0)).contains("green silk: you asked for 100.00 m, we have only 6.00 m");
         runtime.kill();
 
@@ -48,7 +48,7 @@ class OrderAgentRestartIT {
         runtime.awaitReady(Duration.ofSeconds(90));
         assertThat(Replicas.postText(runtime.url(), 2, 8101, "1")).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.textsTo("8101").size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> telegram.textsTo("8101").size() == 2);
         assertThat(telegram.textsTo("8101").get(1)).contains("red silk instead of green silk").contains("1. red silk: 100.00 m");
     }
 }
