@@ -207,6 +207,7 @@ class DashboardBrowserTest {
 
         browser.get(url("/dashboard/customers"));
         assertThat(browser.getCurrentUrl()).as("a page without a session is the sign-in form").contains("/dashboard/sign-in");
+        screenshot("sign-in");
         assertThat(postFromThePage("/dashboard/customers/1/payments", "amount=1")).isEqualTo(401L);
     }
 
@@ -285,6 +286,7 @@ class DashboardBrowserTest {
         browser.get(url("/dashboard/customers"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("hi");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ग्राहक");
+        screenshot("customers-hindi");
     }
 
     @Test
