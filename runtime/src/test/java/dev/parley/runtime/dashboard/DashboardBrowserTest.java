@@ -171,7 +171,7 @@ class DashboardBrowserTest {
 
         browser.findElement(By.id("amount")).sendKeys("12.345");
         browser.findElement(By.id("record-payment")).click();
-        assertThat(waitFor(By.id("result")).getText()).as("paise have two decimals").contains("at most");
+        waitForText(By.id("result"), "at most");
         assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("INR 2,149.50");
     }
 
@@ -282,7 +282,7 @@ class DashboardBrowserTest {
         signIn();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue("hi");
         browser.findElement(By.cssSelector("form[action='/dashboard/language'] button")).click();
-        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("आपकी प्रतीक्षा में ऑर्डर");
+        waitForText(By.tagName("h1"), "आपकी प्रतीक्षा में ऑर्डर");
         browser.get(url("/dashboard/customers"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("hi");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ग्राहक");
@@ -295,12 +295,13 @@ class DashboardBrowserTest {
         browser.get(url("/dashboard/sign-in"));
         signIn();
         browser.findElement(By.linkText("Catalog")).click();
-        assertThat(waitFor(By.id("main")).getText()).contains("chanderi").contains("peacock");
+        waitForText(By.tagName("h1"), "Catalog");
+        assertThat(browser.findElement(By.id("main")).getText()).contains("chanderi").contains("peacock");
         screenshot("catalog");
         browser.findElement(By.linkText("Unread messages")).click();
-        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Messages that could not be handled");
+        waitForText(By.tagName("h1"), "Messages that could not be handled");
         browser.findElement(By.linkText("Orders")).click();
-        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("All orders");
+        waitForText(By.tagName("h1"), "All orders");
         screenshot("orders");
     }
 
@@ -324,6 +325,11 @@ class DashboardBrowserTest {
 
     private WebElement waitFor(By by) {
         return new WebDriverWait(browser, Browser.WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until the element shows the text (the next page has loaded), failing after {@link Browser#WAIT}. */
+    private void waitForText(By by, String text) {
+        new WebDriverWait(browser, Browser.WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     private JavascriptExecutor js() {
