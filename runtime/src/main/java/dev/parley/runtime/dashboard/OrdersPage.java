@@ -73,18 +73,14 @@ public class OrdersPage {
     @GET
     @Path("waiting")
     public Uni<String> waiting(@RestCookie(SessionCookie.NAME) String cookie) {
-        SessionCookie.Session session = dashboard.session(cookie);
-        return waitingCards().map(cards -> dashboard.page("orders-waiting", session, WAITING,
-                Map.of("orders", cards, "signature", signature(cards))));
+        return waiting(dashboard.session(cookie), "orders-waiting");
     }
 
     /** The waiting list alone, which the page fetches when the feed says it changed. */
     @GET
     @Path("waiting/list")
     public Uni<String> waitingList(@RestCookie(SessionCookie.NAME) String cookie) {
-        SessionCookie.Session session = dashboard.session(cookie);
-        return waitingCards().map(cards -> dashboard.page("orders-waiting-list", session, WAITING,
-                Map.of("orders", cards, "signature", signature(cards))));
+        return waiting(dashboard.session(cookie), "orders-waiting-list");
     }
 
     @GET
@@ -173,9 +169,11 @@ public class OrdersPage {
         });
     }
 
-    private Uni<List<Views.OrderCard>> waitingCards() {
+    /** The waiting orders in a template, with the signature the live feed compares. */
+    private Uni<String> waiting(SessionCookie.Session session, String template) {
         return orders.list(pool, Optional.of(Order.State.WAITING_OWNER_CONFIRMATION), MOST)
-                .map(list -> list.stream().map(o -> Views.OrderCard.of(o, Map.of())).toList());
+                .map(list -> list.stream().map(o -> Views.OrderCard.of(o, Map.of())).toList())
+                .map(cards -> dashboard.page(template, session, WAITING, Map.of("orders", cards, "signature", signature(cards))));
     }
 
     private static String signature(List<Views.OrderCard> cards) {
