@@ -20,6 +20,8 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import dev.parley.runtime.channel.console.ConsoleSender;
+import dev.parley.runtime.channel.console.ConsoleTranscript;
 import dev.parley.runtime.commerce.inventory.Batch;
 import dev.parley.runtime.commerce.inventory.InventoryRepository;
 import dev.parley.runtime.commerce.invoice.InvoiceRepository;
@@ -118,13 +120,14 @@ public class OrdersPage {
                         .entity(dashboard.page("not-found", session, ALL, Map.of())).build());
             }
             Order order = found.get();
-            return batchesNow(order).map(batches -> {
+            return batchesNow(order).flatMap(batches -> transcript(order).map(transcript -> {
                 Map<String, Object> data = new HashMap<>();
                 data.put("order", Views.OrderCard.of(order, batches));
                 data.put("done", "approved".equals(done) || "rejected".equals(done) ? done : "");
                 data.put("refused", reason(refused));
+                data.put("transcript", transcript);
                 return Response.ok(dashboard.page("order", session, ALL, data), Dashboard.HTML).build();
-            });
+            }));
         });
     }
 
@@ -193,6 +196,17 @@ public class OrdersPage {
             found.forEach(b -> b.ifPresent(batch -> batches.put(batch.id(), batch)));
             return batches;
         });
+    }
+
+    /**
+     * The conversation of a console order, from the console's own transcript (the only channel whose messages the
+     * runtime keeps word for word); empty for the other channels.
+     */
+    private Uni<List<Views.Said>> transcript(Order order) {
+        if (!ConsoleSender.CHANNEL.equals(order.channel())) {
+            return Uni.createFrom().item(List.of());
+        }
+        return ConsoleTranscript.after(pool, order.chatId(), 0).map(lines -> lines.stream().map(Views.Said::of).toList());
     }
 
     private static String reason(String refused) {

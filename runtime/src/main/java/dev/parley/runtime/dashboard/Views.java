@@ -7,12 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.runtime.channel.console.ConsoleTranscript;
 import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.commerce.inventory.Batch;
 import dev.parley.runtime.commerce.inventory.Quantity;
 import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.Order;
 import io.quarkus.qute.TemplateData;
+import io.vertx.core.json.JsonObject;
 
 /**
  * What the pages show, formatted once here (money with its currency, meters, times) so that templates only place
@@ -70,6 +72,23 @@ public final class Views {
         static TakeView of(NewOrder.Take take, String currency, Batch now) {
             return new TakeView(take.batchId(), take.rolls(), length(take.looseMeters()), length(take.meters()),
                     Money.format(take.pricePerMeterMinor(), currency), now == null ? null : BatchRow.stock(now));
+        }
+    }
+
+    /** One message of a conversation: who said it ({@code in} the customer, {@code out} the bot) and what. */
+    @TemplateData
+    public record Said(boolean customer, String text, String at) {
+
+        static Said of(ConsoleTranscript.Line line) {
+            JsonObject payload = line.payload();
+            String text = payload.getString("text");
+            if (text == null && payload.getString("button") != null) {
+                text = "[" + payload.getString("button") + "]";
+            }
+            if (payload.getJsonObject("document") != null) {
+                text = (text == null ? "" : text + " ") + "[" + payload.getJsonObject("document").getString("fileName", "document") + "]";
+            }
+            return new Said("in".equals(line.direction()), text == null ? "" : text, time(line.at().toInstant()));
         }
     }
 

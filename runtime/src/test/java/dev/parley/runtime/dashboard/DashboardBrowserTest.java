@@ -277,6 +277,29 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aConsoleOrdersPageShowsItsConversation() {
+        long batch = orders.batch("cotton", "grey", 2, "50", "0", 10_000);
+        String chat = "console-" + java.util.UUID.randomUUID();
+        pool.preparedQuery("INSERT INTO customer (channel, chat_id, display_name, language) VALUES ('console', $1, 'Console Asha', 'en')")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(chat)).await().atMost(Orders.WAIT);
+        for (String[] said : new String[][] {{"in", "1 roll grey cotton <b>jaldi</b>"}, {"out", "1 roll of grey cotton: INR 5,000.00. Confirm?"}}) {
+            pool.preparedQuery("INSERT INTO console_message (chat_id, direction, payload) VALUES ($1, $2, $3)")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(chat, said[0], new io.vertx.core.json.JsonObject().put("text", said[1])))
+                    .await().atMost(Orders.WAIT);
+        }
+        long id = orders.one("SELECT nextval('customer_order_id_seq') AS id").getLong("id");
+        pool.withTransaction(tx -> repository.place(tx, new dev.parley.runtime.commerce.order.NewOrder(id, "console", chat, "en", "INR",
+                new java.util.ArrayList<>(List.of(line(1, "cotton", "grey", take(batch, 1, "50", "0", 10_000))))))).await().atMost(Orders.WAIT);
+        browser.get(url("/dashboard/sign-in"));
+        signIn();
+        browser.get(url("/dashboard/orders/" + id));
+
+        List<String> transcript = browser.findElements(By.cssSelector("#transcript .said")).stream().map(WebElement::getText).toList();
+        assertThat(transcript).containsExactly("1 roll grey cotton <b>jaldi</b>", "1 roll of grey cotton: INR 5,000.00. Confirm?");
+        assertThat(browser.findElements(By.cssSelector("#transcript .customer-said"))).hasSize(1);
+    }
+
+    @Test
     void theOwnerSwitchesToHindiAndTheChoiceIsKept() {
         browser.get(url("/dashboard/sign-in"));
         signIn();
