@@ -198,6 +198,39 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aBatchAddedFromTheStockPageIsStockedUnderTheCatalogsNameAndAnUnknownWordIsRefused() {
+        orders.batch("muslin", "cream", 1, "20", "0", 5_000);
+        pool.preparedQuery("INSERT INTO synonym (kind, word, canonical) VALUES ('material', 'malmal', 'muslin') ON CONFLICT DO NOTHING")
+                .execute().await().atMost(Orders.WAIT);
+        long before = orders.count("SELECT count(*) FROM inventory_batch WHERE material = 'muslin'");
+        browser.get(url("/dashboard/sign-in"));
+        signIn();
+        browser.get(url("/dashboard/inventory"));
+        addBatch("malmal", "cream", "6", "25", "2.5", "45.50");
+
+        assertThat(waitFor(By.id("result")).getText()).contains("added");
+        assertThat(orders.count("SELECT count(*) FROM inventory_batch WHERE material = 'muslin'")).isEqualTo(before + 1);
+        assertThat(orders.count("SELECT count(*) FROM inventory_batch WHERE material = 'muslin' AND rolls_available = 6"
+                + " AND loose_meters_available = 2.5 AND price_per_meter_minor = 4550")).isEqualTo(1);
+
+        addBatch("velvetine", "cream", "1", "25", "0", "10");
+        waitForText(By.id("result"), "does not know");
+        assertThat(orders.count("SELECT count(*) FROM inventory_batch WHERE material = 'velvetine'")).isZero();
+    }
+
+    private void addBatch(String material, String color, String rolls, String metersPerRoll, String loose, String price) {
+        browser.findElement(By.id("new-material")).sendKeys(material);
+        browser.findElement(By.id("new-color")).sendKeys(color);
+        browser.findElement(By.id("new-rolls")).sendKeys(rolls);
+        browser.findElement(By.id("new-per-roll")).sendKeys(metersPerRoll);
+        WebElement looseMeters = browser.findElement(By.id("new-loose"));
+        looseMeters.clear();
+        looseMeters.sendKeys(loose);
+        browser.findElement(By.id("new-price")).sendKeys(price);
+        browser.findElement(By.id("add-batch")).click();
+    }
+
+    @Test
     void afterSigningOutNothingIsShownAndNothingCanBeChanged() {
         browser.get(url("/dashboard/sign-in"));
         signIn();
