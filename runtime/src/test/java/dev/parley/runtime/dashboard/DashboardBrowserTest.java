@@ -361,6 +361,35 @@ class DashboardBrowserTest {
         screenshot("orders");
     }
 
+    @Test
+    void everyPageHasALanguageOneHeadingAndALabelForEveryField() {
+        long batch = orders.batch("cotton", "white", 2, "50", "0", 10_000);
+        String chat = orders.customer("en", "Labelled");
+        long id = orders.place(chat, "en", line(1, "cotton", "white", take(batch, 1, "50", "0", 10_000)));
+        browser.get(url("/dashboard/sign-in"));
+        assertAccessible("/dashboard/sign-in");
+        signIn();
+        List<String> pages = new java.util.ArrayList<>(Nav.ENTRIES.stream().map(Nav.Entry::path).toList());
+        pages.addAll(List.of("/dashboard/orders/" + id, "/dashboard/customers/" + orders.customerId(chat)));
+        for (String page : pages) {
+            browser.get(url(page));
+            assertAccessible(page);
+        }
+    }
+
+    /** What a screen reader and a keyboard need of a page: its language, one h1, a name for every control. */
+    private void assertAccessible(String page) {
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as(page).isIn("en", "hi");
+        assertThat(browser.findElements(By.tagName("h1"))).as(page).hasSize(1);
+        @SuppressWarnings("unchecked")
+        List<String> unnamed = (List<String>) js().executeScript("""
+                return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+                    .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.outerHTML)
+                  .concat(Array.from(document.querySelectorAll('button, a'))
+                    .filter(e => e.textContent.trim() === '' && !e.getAttribute('aria-label')).map(e => e.outerHTML));""");
+        assertThat(unnamed).as(page + ": controls without a label or name").isEmpty();
+    }
+
     private void signIn() {
         waitFor(By.id("token")).sendKeys(OwnerApi.TOKEN);
         browser.findElement(By.id("sign-in")).click();
