@@ -19,6 +19,11 @@
     box.querySelectorAll('input[name=reason]').forEach(function (input) { typed[input.id] = input.value; });
     fetch(box.getAttribute('data-list'), { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
       .then(function (response) {
+        if (response.redirected) {
+          // The session ended (signed out elsewhere, expired): the page itself goes to the sign-in form.
+          window.location.reload();
+          throw new Error('signed out');
+        }
         if (!response.ok) { throw new Error('HTTP ' + response.status); }
         return response.text();
       })

@@ -134,6 +134,20 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aWaitingPageWhoseSessionEndedGoesToSignInWhenTheNextOrderArrives() {
+        long batch = orders.batch("cotton", "navy", 2, "50", "0", 10_000);
+        String chat = orders.customer("en", "Late");
+        browser.get(url("/dashboard/sign-in"));
+        signIn();
+        browser.manage().deleteCookieNamed(SessionCookie.NAME);
+
+        orders.place(chat, "en", line(1, "cotton", "navy", take(batch, 1, "50", "0", 10_000)));
+
+        new WebDriverWait(browser, Browser.WAIT).until(ExpectedConditions.urlContains("/dashboard/sign-in"));
+        assertThat(browser.findElements(By.id("token"))).hasSize(1);
+    }
+
+    @Test
     void rejectingWithAReasonTellsTheOwnerNoStockWasTaken() {
         long batch = orders.batch("silk", "red", 2, "40", "0", 20_000);
         long id = orders.place(orders.customer("en", "Ravi"), "en", line(1, "silk", "red", take(batch, 1, "40", "0", 20_000)));
