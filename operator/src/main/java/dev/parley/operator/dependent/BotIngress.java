@@ -15,7 +15,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /**
  * Routes the host of spec.publicUrl to the bot's Service; only when spec.ingress is set. Only what the outside
- * needs is published: the channels' webhooks ({@code /webhooks/<bot>}) and the owner API ({@code /api/v1}). The
+ * needs is published: the channels' webhooks ({@code /webhooks/<bot>}), the owner API ({@code /api/v1}) and the
+ * owner's dashboard ({@code /dashboard}, with its stylesheet and script under {@code /dashboard-assets}). The
  * operations endpoints under {@code /q/} (metrics, health, OpenAPI) stay inside the cluster.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = BotNames.SELECTOR))
@@ -23,6 +24,9 @@ public class BotIngress extends BotDependent<Ingress> {
 
     /** The owner API's prefix; the runtime serves it with a bearer token. */
     public static final String PUBLIC_OWNER_API = "/api/v1";
+    /** The owner's web dashboard (signed in with the owner token) and its static files. */
+    public static final String PUBLIC_DASHBOARD = "/dashboard";
+    public static final String PUBLIC_DASHBOARD_ASSETS = "/dashboard-assets";
 
     public BotIngress() {
         super(Ingress.class);
@@ -51,7 +55,8 @@ public class BotIngress extends BotDependent<Ingress> {
                 .addNewRule()
                 .withHost(host)
                 .withNewHttp()
-                .addToPaths(path(bot, "/webhooks/" + BotNames.name(bot)), path(bot, PUBLIC_OWNER_API))
+                .addToPaths(path(bot, "/webhooks/" + BotNames.name(bot)), path(bot, PUBLIC_OWNER_API), path(bot, PUBLIC_DASHBOARD),
+                        path(bot, PUBLIC_DASHBOARD_ASSETS))
                 .endHttp()
                 .endRule();
         if (spec.getTlsSecretName() != null) {

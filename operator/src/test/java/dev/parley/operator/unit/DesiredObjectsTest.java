@@ -218,16 +218,18 @@ class DesiredObjectsTest {
     }
 
     @Test
-    void ingressPublishesTheWebhooksAndTheOwnerApiButNeverTheOperationsEndpoints() {
+    void ingressPublishesTheWebhooksTheOwnerApiAndTheDashboardButNeverTheOperationsEndpoints() {
         var paths = BotIngress.desired(Fixtures.bot("  ingress: {className: nginx}\n")).getSpec().getRules().get(0).getHttp().getPaths();
 
-        assertThat(paths).extracting(p -> p.getPath()).containsExactlyInAnyOrder("/webhooks/textile-orders", "/api/v1");
+        assertThat(paths).extracting(p -> p.getPath()).containsExactlyInAnyOrder("/webhooks/textile-orders", "/api/v1", "/dashboard", "/dashboard-assets");
         assertThat(paths).allSatisfy(p -> assertThat(p.getPathType()).isEqualTo("Prefix"));
         // an Ingress Prefix matches whole path elements: neither prefix covers /q/metrics, /q/openapi or /q/health
         for (String internal : List.of("/q/metrics", "/q/openapi", "/q/health/ready", "/", "/webhooks/other-bot/telegram")) {
             assertThat(paths).noneSatisfy(p -> assertThat(prefixMatches(p.getPath(), internal)).isTrue());
         }
         assertThat(paths).anySatisfy(p -> assertThat(prefixMatches(p.getPath(), "/webhooks/textile-orders/telegram")).isTrue());
+        assertThat(paths).anySatisfy(p -> assertThat(prefixMatches(p.getPath(), "/dashboard/orders/waiting")).isTrue());
+        assertThat(paths).anySatisfy(p -> assertThat(prefixMatches(p.getPath(), "/dashboard-assets/dashboard.css")).isTrue());
     }
 
     /** Kubernetes' Prefix path type: the path split by '/' element-wise starts with the prefix's elements. */

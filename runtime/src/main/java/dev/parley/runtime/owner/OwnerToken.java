@@ -1,10 +1,14 @@
 package dev.parley.runtime.owner;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.jboss.logging.Logger;
 
@@ -45,6 +49,22 @@ public final class OwnerToken {
 
     public boolean configured() {
         return token.isPresent();
+    }
+
+    /**
+     * A key for {@code purpose} derived from the token (HMAC-SHA256 of the purpose under the token), so that every
+     * replica that has the token has the key, and changing the token changes it; empty without a token.
+     */
+    public Optional<byte[]> derive(String purpose) {
+        return token.map(secret -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+                return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            }
+        });
     }
 
     /** Whether {@code presented} is the token, compared in constant time. */

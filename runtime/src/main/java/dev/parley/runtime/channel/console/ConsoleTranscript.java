@@ -11,15 +11,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The owner of {@code console_message}: the console channel's transcript, what each chat sent ({@code in}, in the
- * message's own transaction) and was sent ({@code out}, by the outbox), in order.
+ * message's own transaction) and was sent ({@code out}, by the outbox), in order. The owner's dashboard reads it
+ * to show a console order's conversation.
  */
-final class ConsoleTranscript {
+public final class ConsoleTranscript {
 
     private ConsoleTranscript() {
     }
 
     /** One line as stored: the message's JSON (text, buttons, document) as it was sent or received. */
-    record Line(long id, String direction, JsonObject payload, OffsetDateTime at) {
+    public record Line(long id, String direction, JsonObject payload, OffsetDateTime at) {
     }
 
     /** Records a line; returns its id. */
@@ -30,7 +31,7 @@ final class ConsoleTranscript {
     }
 
     /** The chat's lines after {@code after}, oldest first. */
-    static Uni<List<Line>> after(SqlClient client, String chatId, long after) {
+    public static Uni<List<Line>> after(SqlClient client, String chatId, long after) {
         return client.preparedQuery("SELECT id, direction, payload, at FROM console_message WHERE chat_id = $1 AND id > $2 ORDER BY id")
                 .execute(Tuple.of(chatId, after))
                 .map(rows -> {

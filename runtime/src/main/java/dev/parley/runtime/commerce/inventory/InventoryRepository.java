@@ -1,6 +1,7 @@
 package dev.parley.runtime.commerce.inventory;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -127,6 +128,51 @@ public class InventoryRepository {
                         + " WHERE id = $1 AND rolls_available >= $2 AND loose_meters_available >= $3")
                 .execute(Tuple.of(batchId, rolls, looseMeters))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** One correction of a batch's stock, as the audit trail keeps it. */
+    public record Correction(long id, long batchId, int rollsBefore, BigDecimal looseMetersBefore, int rollsAfter, BigDecimal looseMetersAfter,
+            String reason, String correctedBy, Instant correctedAt) {
+    }
+
+    /**
+     * Sets what a batch holds (a miscount, a damaged roll) and records the correction with its reason, what the
+     * batch held before and who corrected it, in one transaction; empty when there is no such batch. The batch's row
+     * is locked, so an approval deducting from it at the same time is counted in "before", not lost.
+     */
+    public Uni<Optional<Correction>> correct(long batchId, int rolls, BigDecimal looseMeters, String reason, String correctedBy) {
+        if (rolls < 0 || looseMeters.signum() < 0 || looseMeters.scale() > 2) {
+            return Uni.createFrom().failure(new IllegalArgumentException("a batch holds 0 or more rolls and 0 or more loose meters (at most 2 decimals)"));
+        }
+        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+            return Uni.createFrom().failure(new IllegalArgumentException("a stock correction needs a reason of 1 to 500 characters"));
+        }
+        return pool.withTransaction(tx -> tx.preparedQuery("WITH before AS (SELECT id, rolls_available, loose_meters_available FROM inventory_batch"
+                        + " WHERE id = $1 FOR UPDATE),"
+                        + " changed AS (UPDATE inventory_batch b SET rolls_available = $2, loose_meters_available = $3 FROM before WHERE b.id = before.id)"
+                        + " INSERT INTO inventory_correction (batch_id, rolls_before, loose_meters_before, rolls_after, loose_meters_after, reason, corrected_by)"
+                        + " SELECT id, rolls_available, loose_meters_available, $2, $3, $4, $5 FROM before RETURNING " + CORRECTION_COLUMNS)
+                .execute(Tuple.of(batchId, rolls, looseMeters, reason.strip(), correctedBy)))
+                .map(rows -> rows.size() == 0 ? Optional.<Correction>empty() : Optional.of(correction(rows.iterator().next())));
+    }
+
+    /** The corrections of the batches, newest first, at most {@code limit}. */
+    public Uni<List<Correction>> corrections(int limit) {
+        return pool.preparedQuery("SELECT " + CORRECTION_COLUMNS + " FROM inventory_correction ORDER BY id DESC LIMIT $1").execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<Correction> corrections = new ArrayList<>();
+                    rows.forEach(row -> corrections.add(correction(row)));
+                    return corrections;
+                });
+    }
+
+    private static final String CORRECTION_COLUMNS = "id, batch_id, rolls_before, loose_meters_before, rolls_after, loose_meters_after, reason,"
+            + " corrected_by, corrected_at";
+
+    private static Correction correction(Row row) {
+        return new Correction(row.getLong("id"), row.getLong("batch_id"), row.getInteger("rolls_before"), row.getBigDecimal("loose_meters_before"),
+                row.getInteger("rolls_after"), row.getBigDecimal("loose_meters_after"), row.getString("reason"), row.getString("corrected_by"),
+                row.getOffsetDateTime("corrected_at").toInstant());
     }
 
     private static List<Batch> batches(RowSet<Row> rows) {

@@ -33,6 +33,39 @@ public class Ledger {
     public record Due(long customerId, String channel, String chatId, String language, long balanceMinor) {
     }
 
+    /** A customer and their balance due (0 with no entries): what the owner's list of customers shows. */
+    public record Account(long customerId, String name, String channel, String chatId, long balanceMinor) {
+    }
+
+    private static final String ACCOUNTS = "SELECT c.id, c.display_name, c.channel, c.chat_id, coalesce(sum(e.amount_minor), 0)::bigint AS balance"
+            + " FROM customer c LEFT JOIN ledger_entry e ON e.customer_id = c.id";
+
+    /** Customers, those who owe most first, at most {@code limit}. */
+    public Uni<List<Account>> accounts(SqlClient client, int limit) {
+        return client.preparedQuery(ACCOUNTS + " GROUP BY c.id, c.display_name, c.channel, c.chat_id ORDER BY balance DESC, c.id LIMIT $1").execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<Account> accounts = new ArrayList<>();
+                    rows.forEach(row -> accounts.add(account(row)));
+                    return accounts;
+                });
+    }
+
+    /** One customer's account; an {@link UnknownCustomer} when there is no such customer. */
+    public Uni<Account> account(SqlClient client, long customerId) {
+        return client.preparedQuery(ACCOUNTS + " WHERE c.id = $1 GROUP BY c.id, c.display_name, c.channel, c.chat_id").execute(Tuple.of(customerId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new UnknownCustomer(customerId);
+                    }
+                    return account(rows.iterator().next());
+                });
+    }
+
+    private static Account account(Row row) {
+        return new Account(row.getLong("id"), row.getString("display_name"), row.getString("channel"), row.getString("chat_id"),
+                row.getLong("balance"));
+    }
+
     /** Debits an invoice's total, in the approval's transaction. */
     public Uni<LedgerEntry> recordInvoice(SqlConnection tx, long customerId, long invoiceId, long totalMinor, String note, String recordedBy) {
         return tx.preparedQuery("INSERT INTO ledger_entry (customer_id, kind, amount_minor, invoice_id, note, recorded_by)"

@@ -87,6 +87,16 @@ public class OrderRepository {
                 .map(orders -> orders.stream().findFirst());
     }
 
+    /** The ids of the orders waiting for the owner, lowest first: what a live view compares to see that one arrived or went. */
+    public Uni<List<Long>> waitingIds(SqlClient client) {
+        return client.query("SELECT id FROM customer_order WHERE state = 'WAITING_OWNER_CONFIRMATION' ORDER BY id").execute()
+                .map(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getLong("id")));
+                    return ids;
+                });
+    }
+
     /** Orders newest first (by confirmation), optionally only those in one state, at most {@code limit}. */
     public Uni<List<Order>> list(SqlClient client, Optional<Order.State> state, int limit) {
         return client.preparedQuery(SELECT_ORDERS + " WHERE ($1::text IS NULL OR o.state = $1) ORDER BY o.confirmed_at DESC, o.id DESC LIMIT $2")

@@ -1,0 +1,109 @@
+package dev.parley.runtime.dashboard;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import dev.parley.runtime.owner.OwnerToken;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * What every dashboard page shares: the session (read from the signed cookie, {@link SessionCookie}), the CSRF check
+ * of a form, and rendering a page inside the shared layout ({@code templates/dashboard/layout.html}) with the menu,
+ * the owner's language and the form token.
+ */
+@ApplicationScoped
+public class Dashboard {
+
+    /** Where the dashboard lives. */
+    public static final String ROOT = "/dashboard";
+    static final String HTML = "text/html;charset=UTF-8";
+
+    private final Optional<SessionCookie> cookies;
+    private final OwnerToken token;
+    private final Engine engine;
+
+    public Dashboard(OwnerToken token, Engine engine) {
+        this.token = token;
+        this.engine = engine;
+        this.cookies = token.derive("parley dashboard session v1").map(SessionCookie::new);
+    }
+
+    OwnerToken token() {
+        return token;
+    }
+
+    Optional<SessionCookie.Session> read(String cookie, Instant now) {
+        return cookies.flatMap(c -> c.read(cookie, now));
+    }
+
+    /** The session of a page the guard let through. */
+    SessionCookie.Session session(String cookie) {
+        return read(cookie, Instant.now()).orElseThrow(() -> new IllegalStateException("the dashboard guard lets no request without a session through"));
+    }
+
+    /**
+     * The session of a form post, whose {@code csrf} field must be the session's token; a post without it is
+     * refused (403) before it changes anything.
+     */
+    SessionCookie.Session session(String cookie, String csrf) {
+        SessionCookie.Session session = session(cookie);
+        if (!SessionCookie.csrfMatches(session, csrf)) {
+            throw new jakarta.ws.rs.WebApplicationException(Response.status(Response.Status.FORBIDDEN).type("text/plain;charset=UTF-8")
+                    .entity("Refused: the form's security token is missing or wrong. Reload the page and try again.").build());
+        }
+        return session;
+    }
+
+    /** A new session's cookie, Secure when the dashboard is reached over HTTPS (behind an Ingress: X-Forwarded-Proto). */
+    NewCookie newSession(String language, boolean https) {
+        return cookie(cookies.orElseThrow().issue(language, Instant.now()), https, (int) SessionCookie.LIFETIME.toSeconds());
+    }
+
+    NewCookie language(SessionCookie.Session session, String language, boolean https) {
+        return cookie(cookies.orElseThrow().withLanguage(session, language), https,
+                (int) Math.max(0, session.expires().getEpochSecond() - Instant.now().getEpochSecond()));
+    }
+
+    static NewCookie signedOut(boolean https) {
+        return cookie("", https, 0);
+    }
+
+    private static NewCookie cookie(String value, boolean https, int maxAge) {
+        return new NewCookie.Builder(SessionCookie.NAME).value(value).path(ROOT).httpOnly(true).secure(https)
+                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+    }
+
+    /** A page: {@code templates/dashboard/<name>.html} inside the layout, with {@code data} besides what every page has. */
+    String page(String name, SessionCookie.Session session, String current, Map<String, Object> data) {
+        TemplateInstance page = engine.getTemplate("dashboard/" + name).instance()
+                .data("t", new Texts(session.language()))
+                .data("nav", Nav.ENTRIES)
+                .data("current", current)
+                .data("csrf", session.csrf());
+        data.forEach(page::data);
+        return page.render();
+    }
+
+    /** A page outside the layout's menu (signing in): no session yet. */
+    String bare(String name, String language, Map<String, Object> data) {
+        TemplateInstance page = engine.getTemplate("dashboard/" + name).instance().data("t", new Texts(language));
+        data.forEach(page::data);
+        return page.render();
+    }
+
+    /** After a form post, back to a page (POST, redirect, GET: a reload does not post again). */
+    static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    static boolean https(String forwardedProto, URI requestUri) {
+        return "https".equalsIgnoreCase(forwardedProto) || "https".equalsIgnoreCase(requestUri.getScheme());
+    }
+}

@@ -1,0 +1,220 @@
+package dev.parley.runtime.dashboard;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import dev.parley.runtime.channel.console.ConsoleSender;
+import dev.parley.runtime.channel.console.ConsoleTranscript;
+import dev.parley.runtime.commerce.inventory.Batch;
+import dev.parley.runtime.commerce.inventory.InventoryRepository;
+import dev.parley.runtime.commerce.invoice.InvoiceRepository;
+import dev.parley.runtime.commerce.order.Decision;
+import dev.parley.runtime.commerce.order.NewOrder;
+import dev.parley.runtime.commerce.order.Order;
+import dev.parley.runtime.commerce.order.OrderDecisions;
+import dev.parley.runtime.commerce.order.OrderRepository;
+import dev.parley.runtime.outbox.OutboxDelivery;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Orders: those waiting for a decision (kept current by {@link WaitingOrdersFeed}), all orders by state, one order
+ * with its lines, the batches each takes and what those hold now, its invoice's PDF; approving and rejecting, through
+ * the same {@link OrderDecisions} as the owner API and the owner's chat.
+ */
+@Path(Dashboard.ROOT + "/orders")
+@Produces(Dashboard.HTML)
+public class OrdersPage {
+
+    static final String ALL = Dashboard.ROOT + "/orders";
+    static final String WAITING = ALL + "/waiting";
+    /** Who decided, as the order and the ledger record it. */
+    static final String DECIDED_BY = "dashboard";
+    private static final int MOST = 200;
+    private static final int MAX_REASON = 500;
+
+    private final Dashboard dashboard;
+    private final Pool pool;
+    private final OrderRepository orders;
+    private final OrderDecisions decisions;
+    private final InventoryRepository inventory;
+    private final InvoiceRepository invoices;
+    private final OutboxDelivery delivery;
+    private final WaitingOrdersFeed feed;
+
+    public OrdersPage(Dashboard dashboard, Pool pool, OrderRepository orders, OrderDecisions decisions, InventoryRepository inventory,
+            InvoiceRepository invoices, OutboxDelivery delivery, WaitingOrdersFeed feed) {
+        this.dashboard = dashboard;
+        this.pool = pool;
+        this.orders = orders;
+        this.decisions = decisions;
+        this.inventory = inventory;
+        this.invoices = invoices;
+        this.delivery = delivery;
+        this.feed = feed;
+    }
+
+    @GET
+    @Path("waiting")
+    public Uni<String> waiting(@RestCookie(SessionCookie.NAME) String cookie) {
+        return waiting(dashboard.session(cookie), "orders-waiting");
+    }
+
+    /** The waiting list alone, which the page fetches when the feed says it changed. */
+    @GET
+    @Path("waiting/list")
+    public Uni<String> waitingList(@RestCookie(SessionCookie.NAME) String cookie) {
+        return waiting(dashboard.session(cookie), "orders-waiting-list");
+    }
+
+    @GET
+    @Path("live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    public Multi<String> live() {
+        return feed.changes();
+    }
+
+    @GET
+    public Uni<String> all(@RestCookie(SessionCookie.NAME) String cookie, @QueryParam("state") String state) {
+        SessionCookie.Session session = dashboard.session(cookie);
+        Optional<Order.State> wanted = Optional.empty();
+        for (Order.State s : Order.State.values()) {
+            if (s.name().equals(state)) {
+                wanted = Optional.of(s);
+            }
+        }
+        String chosen = wanted.map(Order.State::name).orElse("");
+        return orders.list(pool, wanted, MOST).map(list -> dashboard.page("orders", session, ALL, Map.of(
+                "orders", list.stream().map(o -> Views.OrderCard.of(o, Map.of())).toList(),
+                "states", List.of(Order.State.values()).stream().map(Order.State::name).toList(),
+                "chosen", chosen)));
+    }
+
+    @GET
+    @Path("{id: \\d{1,18}}")
+    public Uni<Response> one(@RestCookie(SessionCookie.NAME) String cookie, @PathParam("id") long id, @QueryParam("done") String done,
+            @QueryParam("refused") String refused) {
+        SessionCookie.Session session = dashboard.session(cookie);
+        return orders.find(pool, id).flatMap(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).type(Dashboard.HTML)
+                        .entity(dashboard.page("not-found", session, ALL, Map.of())).build());
+            }
+            Order order = found.get();
+            return batchesNow(order).flatMap(batches -> transcript(order).map(transcript -> {
+                Map<String, Object> data = new HashMap<>();
+                data.put("order", Views.OrderCard.of(order, batches));
+                data.put("done", "approved".equals(done) || "rejected".equals(done) ? done : "");
+                data.put("refused", reason(refused));
+                data.put("transcript", transcript);
+                return Response.ok(dashboard.page("order", session, ALL, data), Dashboard.HTML).build();
+            }));
+        });
+    }
+
+    @POST
+    @Path("{id: \\d{1,18}}/approve")
+    public Uni<Response> approve(@RestCookie(SessionCookie.NAME) String cookie, @RestForm String csrf, @PathParam("id") long id) {
+        dashboard.session(cookie, csrf);
+        return decided(id, pool.withTransaction(tx -> decisions.approve(tx, id, DECIDED_BY)));
+    }
+
+    @POST
+    @Path("{id: \\d{1,18}}/reject")
+    public Uni<Response> reject(@RestCookie(SessionCookie.NAME) String cookie, @RestForm String csrf, @PathParam("id") long id,
+            @RestForm String reason) {
+        dashboard.session(cookie, csrf);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_REASON) {
+            why = why.substring(0, MAX_REASON);
+        }
+        String given = why;
+        return decided(id, pool.withTransaction(tx -> decisions.reject(tx, id, DECIDED_BY, given)));
+    }
+
+    @GET
+    @Path("invoices/{invoice: \\d{1,18}}.pdf")
+    @Produces({"application/pdf", Dashboard.HTML})
+    public Uni<Response> invoicePdf(@PathParam("invoice") long invoice) {
+        return invoices.pdf(pool, invoice).map(pdf -> pdf.isPresent()
+                ? Response.ok(pdf.get(), "application/pdf").header("Content-Disposition", "attachment; filename=\"invoice-" + invoice + ".pdf\"")
+                        .build()
+                : Response.status(Response.Status.NOT_FOUND).type("text/plain;charset=UTF-8").entity("There is no invoice " + invoice).build());
+    }
+
+    /** The order's page after a decision: what was done, or why nothing was. */
+    private Uni<Response> decided(long id, Uni<Decision> decision) {
+        return decision.map(d -> {
+            if (d instanceof Decision.Refused r) {
+                return Dashboard.seeOther(ALL + "/" + id + "?refused=" + r.reason().name());
+            }
+            delivery.kick();
+            return Dashboard.seeOther(ALL + "/" + id + "?done=" + (d instanceof Decision.Approved ? "approved" : "rejected"));
+        });
+    }
+
+    /** The waiting orders in a template, with the signature the live feed compares. */
+    private Uni<String> waiting(SessionCookie.Session session, String template) {
+        return orders.list(pool, Optional.of(Order.State.WAITING_OWNER_CONFIRMATION), MOST)
+                .map(list -> list.stream().map(o -> Views.OrderCard.of(o, Map.of())).toList())
+                .map(cards -> dashboard.page(template, session, WAITING, Map.of("orders", cards, "signature", signature(cards))));
+    }
+
+    private static String signature(List<Views.OrderCard> cards) {
+        return WaitingOrdersFeed.signature(cards.stream().map(Views.OrderCard::id).sorted().toList());
+    }
+
+    /** What the order's batches hold now, so that the owner sees the stock an approval took. */
+    private Uni<Map<Long, Batch>> batchesNow(Order order) {
+        Set<Long> ids = new LinkedHashSet<>();
+        order.lines().stream().flatMap(line -> line.takes().stream()).map(NewOrder.Take::batchId).forEach(ids::add);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Uni<Optional<Batch>>> finds = ids.stream().map(inventory::find).toList();
+        return Uni.join().all(finds).andFailFast().map(found -> {
+            Map<Long, Batch> batches = new HashMap<>();
+            found.forEach(b -> b.ifPresent(batch -> batches.put(batch.id(), batch)));
+            return batches;
+        });
+    }
+
+    /**
+     * The conversation of a console order, from the console's own transcript (the only channel whose messages the
+     * runtime keeps word for word); empty for the other channels.
+     */
+    private Uni<List<Views.Said>> transcript(Order order) {
+        if (!ConsoleSender.CHANNEL.equals(order.channel())) {
+            return Uni.createFrom().item(List.of());
+        }
+        return ConsoleTranscript.after(pool, order.chatId(), 0).map(lines -> lines.stream().map(Views.Said::of).toList());
+    }
+
+    private static String reason(String refused) {
+        for (Decision.Reason reason : Decision.Reason.values()) {
+            if (reason.name().equals(refused)) {
+                return reason.name();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,111 @@
+package dev.parley.runtime.dashboard;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.runtime.channel.console.ConsoleTranscript;
+import dev.parley.runtime.commerce.Money;
+import dev.parley.runtime.commerce.inventory.Batch;
+import dev.parley.runtime.commerce.inventory.Quantity;
+import dev.parley.runtime.commerce.order.NewOrder;
+import dev.parley.runtime.commerce.order.Order;
+import io.quarkus.qute.TemplateData;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What the pages show, formatted once here (money with its currency, meters, times) so that templates only place
+ * it. Every text in them is escaped by the templates (Qute escapes HTML in {@code .html} templates).
+ */
+public final class Views {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private Views() {
+    }
+
+    static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
+    static String length(BigDecimal meters) {
+        return meters.stripTrailingZeros().toPlainString() + " m";
+    }
+
+    /** An order: the customer's name as their channel gave it (may be anything they typed), its lines. */
+    @TemplateData
+    public record OrderCard(long id, long customerId, String customer, String channel, String state, String confirmedAt, String subtotal,
+            Long invoiceId, String decidedAt, String decidedBy, String rejectionReason, List<LineView> lines) {
+
+        static OrderCard of(Order order, Map<Long, Batch> batchesNow) {
+            return new OrderCard(order.id(), order.customerId(), order.customerName() == null ? "#" + order.customerId() : order.customerName(),
+                    order.channel(), order.state().name(), time(order.confirmedAt()), Money.format(order.subtotalMinor(), order.currency()),
+                    order.invoiceId(), time(order.decidedAt()), order.decidedBy(), order.rejectionReason(),
+                    order.lines().stream().map(line -> LineView.of(line, order.currency(), batchesNow)).toList());
+        }
+
+        public boolean waiting() {
+            return state.equals(Order.State.WAITING_OWNER_CONFIRMATION.name());
+        }
+    }
+
+    /** A line: what was asked for and what it takes from each batch. */
+    @TemplateData
+    public record LineView(int lineNo, String material, String color, String requested, String meters, String amount, List<TakeView> takes) {
+
+        static LineView of(NewOrder.Line line, String currency, Map<Long, Batch> batchesNow) {
+            String requested = line.requested().unit() == Quantity.Unit.ROLLS ? line.requested().rolls() + " rolls"
+                    : length(line.requested().amount());
+            return new LineView(line.lineNo(), line.material(), line.color(), requested, length(line.meters()),
+                    Money.format(line.amountMinor(), currency), line.takes().stream().map(take -> TakeView.of(take, currency,
+                            batchesNow.get(take.batchId()))).toList());
+        }
+    }
+
+    /** What a line takes from one batch, and (on an order's page) what that batch holds now. */
+    @TemplateData
+    public record TakeView(long batchId, int rolls, String looseMeters, String meters, String pricePerMeter, String batchNow) {
+
+        static TakeView of(NewOrder.Take take, String currency, Batch now) {
+            return new TakeView(take.batchId(), take.rolls(), length(take.looseMeters()), length(take.meters()),
+                    Money.format(take.pricePerMeterMinor(), currency), now == null ? null : BatchRow.stock(now));
+        }
+    }
+
+    /** One message of a conversation: who said it ({@code in} the customer, {@code out} the bot) and what. */
+    @TemplateData
+    public record Said(boolean customer, String text, String at) {
+
+        static Said of(ConsoleTranscript.Line line) {
+            JsonObject payload = line.payload();
+            String text = payload.getString("text");
+            if (text == null && payload.getString("button") != null) {
+                text = "[" + payload.getString("button") + "]";
+            }
+            if (payload.getJsonObject("document") != null) {
+                text = (text == null ? "" : text + " ") + "[" + payload.getJsonObject("document").getString("fileName", "document") + "]";
+            }
+            return new Said("in".equals(line.direction()), text == null ? "" : text, time(line.at().toInstant()));
+        }
+    }
+
+    /** A batch of stock. */
+    @TemplateData
+    public record BatchRow(long id, String material, String color, int rolls, String metersPerRoll, String looseMeters, String looseValue,
+            String dyeLot,
+            String pricePerMeter, String receivedAt, String stock) {
+
+        static BatchRow of(Batch batch, String currency) {
+            return new BatchRow(batch.id(), batch.material(), batch.color(), batch.rollsAvailable(), length(batch.metersPerRoll()),
+                    length(batch.looseMetersAvailable()), batch.looseMetersAvailable().toPlainString(), batch.dyeLot(), Money.format(batch.pricePerMeterMinor(), currency),
+                    time(batch.receivedAt()), stock(batch));
+        }
+
+        static String stock(Batch batch) {
+            return batch.rollsAvailable() + " × " + length(batch.metersPerRoll()) + " + " + length(batch.looseMetersAvailable());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.parley.runtime.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.parley.runtime.commerce.order.Decision;
+import dev.parley.runtime.commerce.order.Order;
+
+/** The dashboard's words: every one a template or the menu asks for is in English and in Hindi. */
+class DashboardTextsTest {
+
+    private static final Pattern USED = Pattern.compile("t\\.get\\('([^']+)'");
+
+    @Test
+    void everyTextUsedIsInBothLanguages() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> templates = Files.list(Path.of("src/main/resources/templates/dashboard"))) {
+            for (Path template : templates.toList()) {
+                Matcher m = USED.matcher(Files.readString(template));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        Nav.ENTRIES.forEach(entry -> used.add(entry.textKey()));
+        for (Order.State state : Order.State.values()) {
+            used.add("state." + state.name());
+        }
+        for (Decision.Reason reason : Decision.Reason.values()) {
+            used.add("refused." + reason.name());
+        }
+        assertThat(used).hasSizeGreaterThan(50);
+        Set<String> english = keys("messages/dashboard.properties");
+        Set<String> hindi = keys("messages/dashboard_hi.properties");
+        assertThat(english).containsAll(used);
+        assertThat(hindi).isEqualTo(english);
+        assertThat(new Texts("hi").get("nav.customers")).isEqualTo("ग्राहक");
+        assertThat(new Texts("fr").get("nav.customers")).isEqualTo("Customers");
+    }
+
+    private static Set<String> keys(String resource) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = DashboardTextsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties.stringPropertyNames();
+    }
+}
