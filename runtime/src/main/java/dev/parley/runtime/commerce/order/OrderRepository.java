@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import dev.parley.runtime.commerce.inventory.Quantity;
 import dev.parley.runtime.message.Messages;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -21,9 +23,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The owner of {@code customer_order}, {@code order_line} and {@code order_allocation}: an order is stored when the
  * customer confirms, read back whole (lines and their allocations) for the owner and for approval, and decided.
+ * Every change of an order's state writes its event ({@link OrderEvents}) in the same transaction, and hands it to
+ * the {@link OrderEventSink}s (webhooks), so that nothing changes an order without its followers hearing of it.
  */
 @ApplicationScoped
 public class OrderRepository {
+
+    private final List<OrderEventSink> sinks;
+
+    public OrderRepository(Instance<OrderEventSink> sinks) {
+        this.sinks = sinks.stream().toList();
+    }
 
     private static final String SELECT_ORDERS = "SELECT o.id, o.customer_id, c.display_name, o.channel, o.chat_id, o.state, o.language, o.currency,"
             + " o.subtotal_minor, o.confirmed_at, o.decided_at, o.decided_by, o.rejection_reason, i.id AS invoice_id"
@@ -40,11 +50,27 @@ public class OrderRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Order.State.valueOf(rows.iterator().next().getString("state"))));
     }
 
-    /** Records the owner's decision on a locked order. */
+    /** Records the owner's decision on a locked order, and its event. */
     public Uni<Void> markDecided(SqlConnection tx, long orderId, Order.State state, String decidedBy, String reason) {
+        JsonObject data = new JsonObject().put("decidedBy", decidedBy);
+        if (reason != null) {
+            data.put("reason", reason);
+        }
         return tx.preparedQuery("UPDATE customer_order SET state = $2, decided_at = now(), decided_by = $3, rejection_reason = $4 WHERE id = $1")
                 .execute(Tuple.of(orderId, state.name(), decidedBy, reason))
-                .replaceWithVoid();
+                .flatMap(ignored -> event(tx, orderId, state == Order.State.ORDER_COMPLETED ? OrderEvents.APPROVED : OrderEvents.REJECTED,
+                        state.name(), data));
+    }
+
+    /** Writes an order's event in the caller's transaction and hands it to every sink in the same transaction. */
+    Uni<Void> event(SqlConnection tx, long orderId, String type, String state, JsonObject data) {
+        return OrderEvents.record(tx, orderId, type, state, data).flatMap(rowId -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (OrderEventSink sink : sinks) {
+                all = all.flatMap(ignored -> sink.recorded(tx, rowId));
+            }
+            return all;
+        });
     }
 
     /**
@@ -77,7 +103,9 @@ public class OrderRepository {
                         + " requested_rolls, meters, amount_minor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)").executeBatch(lines))
                 .flatMap(ignored -> tx.preparedQuery("INSERT INTO order_allocation (order_id, line_no, batch_id, rolls, loose_meters, meters,"
                         + " price_per_meter_minor) VALUES ($1, $2, $3, $4, $5, $6, $7)").executeBatch(takes))
-                .replaceWithVoid();
+                .flatMap(ignored -> event(tx, order.id(), OrderEvents.PLACED, Order.State.WAITING_OWNER_CONFIRMATION.name(),
+                        new JsonObject().put("subtotalMinor", order.subtotalMinor()).put("currency", order.currency())
+                                .put("lines", order.lines().size())));
     }
 
     /** The order with its lines and their allocations, read through {@code client} (a pool or a transaction). */
