@@ -64,8 +64,14 @@ public final class Outbox {
                AND CASE $2::text WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 END
                  > CASE delivery_status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 ELSE 0 END""";
 
+    /**
+     * The channel of a customer the bot has no chat with (an order from another system that named only the customer):
+     * what would be said to them is not written, since no sender could ever deliver it.
+     */
+    public static final String NO_CHAT = "none";
+
     public static Uni<Void> enqueue(SqlConnection tx, String channel, String chatId, List<OutboundMessage> messages) {
-        if (messages.isEmpty()) {
+        if (messages.isEmpty() || NO_CHAT.equals(channel)) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = new ArrayList<>(messages.size());

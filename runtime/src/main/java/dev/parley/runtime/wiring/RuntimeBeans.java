@@ -18,6 +18,7 @@ import dev.parley.runtime.conversation.Flow;
 import dev.parley.runtime.conversation.SessionExpiry;
 import dev.parley.runtime.conversation.SessionStore;
 import dev.parley.runtime.flow.echo.EchoFlow;
+import dev.parley.runtime.flow.orderagent.ApiOrders;
 import dev.parley.runtime.flow.orderagent.OrderAgentFlow;
 import dev.parley.runtime.flow.orderagent.OrderAgentParts;
 import dev.parley.runtime.outbox.ChannelSender;
@@ -66,6 +67,13 @@ public class RuntimeBeans {
             default -> throw new IllegalStateException("The flow '" + settings.flow() + "' (the Bot's spec.flow) is not in this"
                     + " runtime build; it has: " + EchoFlow.NAME + ", " + OrderAgentFlow.NAME);
         };
+    }
+
+    /** Orders from other systems (POST /api/v1/orders), taken as the order agent takes a customer's confirmation. */
+    @Produces
+    @Singleton
+    ApiOrders apiOrders(BotSettings settings, OrderAgentParts orderAgent) {
+        return orderAgent.apiOrders(settings);
     }
 
     @Produces

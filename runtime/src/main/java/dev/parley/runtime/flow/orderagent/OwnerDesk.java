@@ -70,11 +70,16 @@ final class OwnerDesk {
 
     /** Each owner hears of the order once: on the customer's channel if they have a chat there, else on another. */
     Uni<Void> tell(SqlConnection tx, NewOrder order, InboundMessage message) {
-        String chat = message.channel() + " " + message.chatId();
-        OutboundMessage notice = notice(order, message.sender().name() == null ? chat : message.sender().name() + " (" + chat + ")");
+        return tell(tx, order, message.channel(), message.chatId(), message.sender().name());
+    }
+
+    /** The same for an order of the customer of {@code channel}'s {@code chatId}, called {@code name} (or null). */
+    Uni<Void> tell(SqlConnection tx, NewOrder order, String customerChannel, String chatId, String name) {
+        String chat = customerChannel + " " + chatId;
+        OutboundMessage notice = notice(order, name == null ? chat : name + " (" + chat + ")");
         List<String> preferred = new ArrayList<>();
-        if (channels.contains(message.channel())) {
-            preferred.add(message.channel());
+        if (channels.contains(customerChannel)) {
+            preferred.add(customerChannel);
         }
         preferred.addAll(channels);
         Uni<Void> all = Uni.createFrom().voidItem();
