@@ -52,6 +52,7 @@ public class OrderDecisions {
 
     private static final Messages INVOICE = new Messages("invoice");
     private static final Messages REJECTION = new Messages("rejection");
+    private static final Messages FULFILMENT = new Messages("fulfilment");
     private static final String SAVEPOINT = "order_decision";
 
     private final OrderRepository orders;
@@ -87,6 +88,40 @@ public class OrderDecisions {
                         ? REJECTION.get(order.language(), "order.rejected", String.valueOf(order.id()))
                         : REJECTION.get(order.language(), "order.rejected.reason", String.valueOf(order.id()), reason)))))
                 .replaceWith(new Rejected(order.id())));
+    }
+
+    /**
+     * Moves an accepted order's fulfilment on to {@code to} and tells the customer; refused (nothing written) when
+     * there is no such order, it is not accepted, or the step goes backwards or from a final one. {@code reason}
+     * is required for {@link Fulfilment#CANCELLED} and ignored otherwise.
+     */
+    public Uni<Decision> fulfil(SqlConnection tx, long orderId, Fulfilment to, String by, String reason) {
+        if (to == Fulfilment.CANCELLED && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("a cancellation needs a reason, which the customer is told");
+        }
+        String kept = to == Fulfilment.CANCELLED ? reason.strip() : null;
+        return orders.lock(tx, orderId).flatMap(locked -> {
+            if (locked.isEmpty()) {
+                return Uni.createFrom().item(new Refused(orderId, Reason.NOT_FOUND, "there is no order " + orderId));
+            }
+            OrderRepository.Locked order = locked.get();
+            if (order.state() != Order.State.ORDER_COMPLETED) {
+                return Uni.createFrom().item(new Refused(orderId, Reason.NOT_ACCEPTED, "order " + orderId + " is "
+                        + order.state() + ", not accepted: only an accepted order is fulfilled"));
+            }
+            if (!Fulfilment.canMove(order.fulfilment(), to)) {
+                return Uni.createFrom().item(new Refused(orderId, Reason.FULFILMENT_NOT_FORWARD, "order " + orderId + " is "
+                        + order.fulfilment() + " already; it cannot go to " + to));
+            }
+            return orders.markFulfilment(tx, orderId, order.fulfilment(), to, by, kept)
+                    .flatMap(ignored -> orders.find(tx, orderId))
+                    .flatMap(found -> {
+                        Order stored = found.orElseThrow();
+                        return Outbox.enqueue(tx, stored.channel(), stored.chatId(), List.of(OutboundMessage.text(
+                                FULFILMENT.get(stored.language(), "order." + to.name(), String.valueOf(orderId), kept == null ? "" : kept))));
+                    })
+                    .replaceWith(new Decision.Fulfilled(orderId, to));
+        });
     }
 
     /**

@@ -28,6 +28,8 @@ public final class OrderEvents {
     public static final String PLACED = "order.placed";
     public static final String APPROVED = "order.approved";
     public static final String REJECTED = "order.rejected";
+    /** An accepted order's fulfilment moved on: {@code data.fulfilment} says to what (PREPARING ... CANCELLED). */
+    public static final String FULFILMENT = "order.fulfilment";
 
     private static final String SELECT = "SELECT id, seq, order_id, type, state, data, occurred_at FROM order_event";
 

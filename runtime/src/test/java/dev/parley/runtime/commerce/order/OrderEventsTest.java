@@ -66,7 +66,7 @@ class OrderEventsTest {
         List<OrderEvent> first = OrderEvents.after(pool, 0, java.util.Optional.of(approved), 10).await().atMost(WAIT);
         assertThat(first).extracting(OrderEvent::type).containsExactly(OrderEvents.PLACED, OrderEvents.APPROVED);
         assertThat(first).extracting(OrderEvent::state).containsExactly("WAITING_OWNER_CONFIRMATION", "ORDER_COMPLETED");
-        assertThat(first.get(1).data().getString("decidedBy")).isEqualTo("owner-api");
+        assertThat(first.get(1).data().getString("by")).isEqualTo("owner-api");
         List<OrderEvent> second = OrderEvents.after(pool, 0, java.util.Optional.of(rejected), 10).await().atMost(WAIT);
         assertThat(second).extracting(OrderEvent::type).containsExactly(OrderEvents.PLACED, OrderEvents.REJECTED);
         assertThat(second.get(1).data().getString("reason")).isEqualTo("closed today");
