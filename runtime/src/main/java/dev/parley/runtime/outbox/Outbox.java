@@ -122,4 +122,29 @@ public final class Outbox {
                 .toList();
         return connection.preparedQuery(RECORD_STATUS).executeBatch(rows).replaceWithVoid();
     }
+
+    /**
+     * How delivery goes for each chat of {@code channel} (a webhook subscriber is a chat of the webhook channel): messages
+     * waiting, the attempts and last error of the oldest one waiting, and how many were given up as FAILED.
+     */
+    public record ChatHealth(String chatId, long pending, int headAttempts, String headError, long failed) {
+    }
+
+    public static Uni<List<ChatHealth>> health(SqlClient client, String channel) {
+        return client.preparedQuery("""
+                SELECT chat_id,
+                       count(*) FILTER (WHERE status = 'PENDING') AS pending,
+                       count(*) FILTER (WHERE status = 'FAILED') AS failed,
+                       (array_agg(attempts ORDER BY id) FILTER (WHERE status = 'PENDING'))[1] AS head_attempts,
+                       (array_agg(last_error ORDER BY id) FILTER (WHERE status = 'PENDING'))[1] AS head_error
+                FROM outbox_message WHERE channel = $1 AND status <> 'SENT' GROUP BY chat_id""")
+                .execute(Tuple.of(channel))
+                .map(rows -> {
+                    List<ChatHealth> health = new ArrayList<>();
+                    rows.forEach(row -> health.add(new ChatHealth(row.getString("chat_id"), row.getLong("pending"),
+                            row.getInteger("head_attempts") == null ? 0 : row.getInteger("head_attempts"), row.getString("head_error"),
+                            row.getLong("failed"))));
+                    return health;
+                });
+    }
 }

@@ -7,12 +7,15 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import dev.parley.runtime.channel.console.ConsoleSender;
 import dev.parley.runtime.channel.telegram.TelegramChannel;
 import dev.parley.runtime.channel.whatsapp.WhatsAppChannel;
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.config.RuntimeConfig;
+import dev.parley.runtime.config.WebhookSettings;
 import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.Flow;
 import dev.parley.runtime.conversation.SessionExpiry;
@@ -25,9 +28,13 @@ import dev.parley.runtime.outbox.ChannelSender;
 import dev.parley.runtime.owner.OwnerToken;
 import dev.parley.runtime.session.PostgresSessions;
 import dev.parley.runtime.session.RedisSessions;
+import dev.parley.runtime.webhook.WebhookHealth;
+import dev.parley.runtime.webhook.WebhookSender;
+import dev.parley.runtime.webhook.Webhooks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.Startup;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -87,11 +94,36 @@ public class RuntimeBeans {
         };
     }
 
-    /** The senders of the bot's channels, for the outbox. */
+    /** The Bot's webhook subscribers (spec.integrations.webhooks), each with its signing secret. */
     @Produces
     @Singleton
-    List<ChannelSender> senders(BotSettings settings, Pool pool, TelegramChannel telegram, WhatsAppChannel whatsapp) {
+    @Startup
+    WebhookSettings webhookSettings(BotSettings settings) {
+        return WebhookSettings.of(settings, variable -> ConfigProvider.getConfig().getOptionalValue(variable, String.class));
+    }
+
+    /** Every order event into the outbox, once per webhook subscriber. */
+    @Produces
+    @Singleton
+    Webhooks webhooks(WebhookSettings settings) {
+        return new Webhooks(settings);
+    }
+
+    @Produces
+    @Singleton
+    WebhookHealth webhookHealth(Pool pool, WebhookSettings settings, MeterRegistry registry, Vertx vertx) {
+        return new WebhookHealth(pool, settings, registry, vertx);
+    }
+
+    /** The senders of the bot's channels, for the outbox; webhook deliveries are one more channel. */
+    @Produces
+    @Singleton
+    List<ChannelSender> senders(BotSettings settings, Pool pool, TelegramChannel telegram, WhatsAppChannel whatsapp, WebhookSettings webhooks,
+            MeterRegistry registry) {
         List<ChannelSender> senders = new ArrayList<>();
+        if (!webhooks.subscribers().isEmpty()) {
+            senders.add(new WebhookSender(pool, webhooks, registry));
+        }
         if (settings.consoleEnabled()) {
             senders.add(new ConsoleSender(pool));
         }
