@@ -13,6 +13,7 @@ import io.fabric8.generator.annotation.Size;
 public class WebhookSpec {
 
     @Required
+    @Size(max = 40)
     @Pattern("^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$")
     @JsonPropertyDescription("The subscriber's name, unique in the bot: lower-case letters, digits and '-', at most 40. It names the"
             + " subscriber in the Bot's status and in metrics.")
