@@ -19,6 +19,7 @@ import dev.parley.runtime.commerce.invoice.InvoiceRepository;
 import dev.parley.runtime.commerce.invoice.InvoiceRepository.NewInvoice;
 import dev.parley.runtime.commerce.invoice.InvoiceTotals;
 import dev.parley.runtime.commerce.ledger.Ledger;
+import dev.parley.runtime.commerce.recipe.Recipes;
 import dev.parley.runtime.commerce.order.Decision.Approved;
 import dev.parley.runtime.commerce.order.Decision.Reason;
 import dev.parley.runtime.commerce.order.Decision.Refused;
@@ -62,9 +63,10 @@ public class OrderDecisions {
     private final CommerceSettings settings;
     private final String seller;
     private final Vertx vertx;
+    private final Recipes recipes;
 
     public OrderDecisions(OrderRepository orders, InventoryRepository inventory, InvoiceRepository invoices, Ledger ledger,
-            CommerceSettings settings, BotSettings bot, Vertx vertx) {
+            CommerceSettings settings, BotSettings bot, Vertx vertx, Recipes recipes) {
         this.orders = orders;
         this.inventory = inventory;
         this.invoices = invoices;
@@ -72,13 +74,31 @@ public class OrderDecisions {
         this.settings = settings;
         this.seller = bot.name();
         this.vertx = vertx;
+        this.recipes = recipes;
     }
 
     public Uni<Decision> approve(SqlConnection tx, long orderId, String decidedBy) {
         return decide(tx, orderId, order -> deduct(tx, order)
+                .flatMap(shortage -> shortage.isPresent() ? Uni.createFrom().item(shortage) : ingredients(tx, order))
                 .flatMap(shortage -> shortage.isPresent()
                         ? Uni.createFrom().item(shortage.get())
                         : invoice(tx, order, decidedBy)));
+    }
+
+    /**
+     * Deducts what the order's items consume by their recipes ({@link Recipes}: a product line's sku times its
+     * quantity); the first ingredient that is short ends the approval as {@link Reason#OUT_OF_STOCK}, naming it and
+     * how much is missing.
+     */
+    private Uni<Optional<Refused>> ingredients(SqlConnection tx, Order order) {
+        Uni<Optional<Refused>> shortage = Uni.createFrom().item(Optional.empty());
+        for (NewOrder.ProductLine line : order.products()) {
+            shortage = shortage.flatMap(found -> found.isPresent() ? Uni.createFrom().item(found)
+                    : recipes.deduct(tx, line.sku(), line.quantity(), settings.allocationOrder())
+                            .map(missing -> missing.map(what -> new Refused(order.id(), Reason.OUT_OF_STOCK, "line " + line.lineNo() + " ("
+                                    + line.quantity() + " x " + line.name() + "): " + what))));
+        }
+        return shortage;
     }
 
     /** Rejects the order and tells the customer, with {@code reason} (nullable) if the owner gave one. */
