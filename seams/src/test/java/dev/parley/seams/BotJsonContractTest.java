@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -20,12 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.parley.api.v1alpha1.bot.Bot;
+import dev.parley.api.v1alpha1.bot.WebhookSpec;
 import dev.parley.operator.dependent.BotConfigMap;
+import dev.parley.operator.dependent.BotDeployment;
 import dev.parley.operator.dependent.BotNames;
 import dev.parley.runtime.config.AiSettings;
+import dev.parley.runtime.config.Approval;
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.config.RuntimeConfig;
+import dev.parley.runtime.config.WebhookSettings;
 import dev.parley.testing.BotFixtures;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.smallrye.config.PropertiesConfigSource;
@@ -74,6 +79,7 @@ class BotJsonContractTest {
     void everySampleBotIsReadAsItIsDeclared() throws IOException {
         List<Bot> bots = samples();
         assertThat(bots).as("the samples hold Bots").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(bots).as("a sample has webhooks").anyMatch(b -> b.getSpec().getIntegrations() != null);
         for (Bot bot : bots) {
             var spec = bot.getSpec();
             BotSettings settings = runtimeReads(bot, BotConfigMap.desired(bot).getData().get(BotConfigMap.KEY));
@@ -104,6 +110,16 @@ class BotJsonContractTest {
             if (spec.getAi() != null && spec.getAi().getProvider() != null) {
                 assertThat(settings.ai().provider().value()).as(name).isEqualTo(wire(spec.getAi().getProvider()));
             }
+            assertThat(Approval.of(settings).name().toLowerCase()).as(name + " approval")
+                    .isEqualTo(spec.getCommerce() == null ? "owner" : wire(spec.getCommerce().getApproval()));
+            // The runtime finds each webhook's secret in the variable the operator's Deployment sets it in, and in no other.
+            List<WebhookSpec> hooks = spec.getIntegrations() == null || spec.getIntegrations().getWebhooks() == null ? List.of()
+                    : spec.getIntegrations().getWebhooks();
+            Map<String, String> variables = new HashMap<>();
+            hooks.forEach(h -> variables.put(BotDeployment.webhookSecretVariable(h.getName()), "secret-of-" + h.getName()));
+            WebhookSettings webhooks = WebhookSettings.of(settings, v -> Optional.ofNullable(variables.get(v)));
+            assertThat(webhooks.subscribers()).as(name + " webhooks").extracting(w -> w.name() + " " + w.url() + " " + w.secret())
+                    .containsExactlyElementsOf(hooks.stream().map(h -> h.getName() + " " + h.getUrl() + " secret-of-" + h.getName()).toList());
             if (spec.getSchedules() != null && spec.getSchedules().getSessionExpiryMinutes() != null) {
                 assertThat(settings.idleExpiry()).as(name).isEqualTo(Duration.ofMinutes(spec.getSchedules().getSessionExpiryMinutes()));
             }

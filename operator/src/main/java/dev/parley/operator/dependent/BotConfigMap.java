@@ -1,6 +1,8 @@
 package dev.parley.operator.dependent;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -70,10 +72,31 @@ public class BotConfigMap extends BotDependent<ConfigMap> {
             config.put("ai", ai);
         }
         config.put("schedules", bot.getSpec().getSchedules());
+        config.put("integrations", integrations(bot));
         try {
             return JSON.writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the configuration of Bot " + BotNames.name(bot), e);
         }
+    }
+
+    /** The webhooks' names and URLs; their secrets come as variables (BotDeployment.webhookSecretVariable). */
+    private static Map<String, Object> integrations(Bot bot) {
+        var integrations = bot.getSpec().getIntegrations();
+        if (integrations == null) {
+            return null;
+        }
+        List<Map<String, Object>> webhooks = new ArrayList<>();
+        if (integrations.getWebhooks() != null) {
+            integrations.getWebhooks().forEach(webhook -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("name", webhook.getName());
+                one.put("url", webhook.getUrl());
+                webhooks.add(one);
+            });
+        }
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("webhooks", webhooks);
+        return section;
     }
 }

@@ -184,10 +184,25 @@ public class BotDeployment extends BotDependent<Deployment> {
         if (bot.getSpec().getOwnerApiTokenSecretRef() != null) {
             env.add(secret("PARLEY_OWNER_TOKEN", bot.getSpec().getOwnerApiTokenSecretRef()));
         }
+        var integrations = bot.getSpec().getIntegrations();
+        if (integrations != null && integrations.getOrdersApiTokenSecretRef() != null) {
+            env.add(secret("PARLEY_ORDERS_TOKEN", integrations.getOrdersApiTokenSecretRef()));
+        }
+        if (integrations != null && integrations.getWebhooks() != null) {
+            integrations.getWebhooks().forEach(webhook -> env.add(secret(webhookSecretVariable(webhook.getName()), webhook.getSecretRef())));
+        }
         if (runtime.getEnv() != null) {
             env.addAll(runtime.getEnv());
         }
         return env;
+    }
+
+    /**
+     * The variable a webhook's signing secret is passed in: {@code PARLEY_WEBHOOK_SECRET_} and its name upper-cased, '-' as
+     * '_' (the runtime's {@code IntegrationSettings} reads the same).
+     */
+    public static String webhookSecretVariable(String name) {
+        return "PARLEY_WEBHOOK_SECRET_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
     private static ResourceRequirements resources(BotInputs in, RuntimeSpec runtime) {

@@ -119,6 +119,13 @@ public record BotInputs(
         if (bot.getSpec().getOwnerApiTokenSecretRef() != null) {
             refs.add(bot.getSpec().getOwnerApiTokenSecretRef());
         }
+        var integrations = bot.getSpec().getIntegrations();
+        if (integrations != null && integrations.getOrdersApiTokenSecretRef() != null) {
+            refs.add(integrations.getOrdersApiTokenSecretRef());
+        }
+        if (integrations != null && integrations.getWebhooks() != null) {
+            integrations.getWebhooks().forEach(webhook -> refs.add(webhook.getSecretRef()));
+        }
         return refs;
     }
 

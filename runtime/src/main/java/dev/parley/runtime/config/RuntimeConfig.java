@@ -51,6 +51,13 @@ public interface RuntimeConfig {
     @WithName("owner.token")
     Optional<String> ownerToken();
 
+    /**
+     * A token of its own for systems that send orders (the Bot's {@code spec.integrations.ordersApiTokenSecretRef}):
+     * it may place orders, read them and follow their events, nothing else of the owner API.
+     */
+    @WithName("orders.token")
+    Optional<String> ordersToken();
+
     /** Fills an empty catalog with a small textile demo (a local run has it unless set to false). */
     @WithDefault("false")
     boolean demoCatalog();

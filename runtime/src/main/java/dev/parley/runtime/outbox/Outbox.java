@@ -64,8 +64,14 @@ public final class Outbox {
                AND CASE $2::text WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 END
                  > CASE delivery_status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 ELSE 0 END""";
 
+    /**
+     * The channel of a customer the bot has no chat with (an order from another system that named only the customer):
+     * what would be said to them is not written, since no sender could ever deliver it.
+     */
+    public static final String NO_CHAT = "none";
+
     public static Uni<Void> enqueue(SqlConnection tx, String channel, String chatId, List<OutboundMessage> messages) {
-        if (messages.isEmpty()) {
+        if (messages.isEmpty() || NO_CHAT.equals(channel)) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = new ArrayList<>(messages.size());
@@ -115,5 +121,30 @@ public final class Outbox {
                 .map(s -> Tuple.of(s.channelMessageId(), s.status(), s.at().atOffset(ZoneOffset.UTC), s.error(), channel))
                 .toList();
         return connection.preparedQuery(RECORD_STATUS).executeBatch(rows).replaceWithVoid();
+    }
+
+    /**
+     * How delivery goes for each chat of {@code channel} (a webhook subscriber is a chat of the webhook channel): messages
+     * waiting, the attempts and last error of the oldest one waiting, and how many were given up as FAILED.
+     */
+    public record ChatHealth(String chatId, long pending, int headAttempts, String headError, long failed) {
+    }
+
+    public static Uni<List<ChatHealth>> health(SqlClient client, String channel) {
+        return client.preparedQuery("""
+                SELECT chat_id,
+                       count(*) FILTER (WHERE status = 'PENDING') AS pending,
+                       count(*) FILTER (WHERE status = 'FAILED') AS failed,
+                       (array_agg(attempts ORDER BY id) FILTER (WHERE status = 'PENDING'))[1] AS head_attempts,
+                       (array_agg(last_error ORDER BY id) FILTER (WHERE status = 'PENDING'))[1] AS head_error
+                FROM outbox_message WHERE channel = $1 AND status <> 'SENT' GROUP BY chat_id""")
+                .execute(Tuple.of(channel))
+                .map(rows -> {
+                    List<ChatHealth> health = new ArrayList<>();
+                    rows.forEach(row -> health.add(new ChatHealth(row.getString("chat_id"), row.getLong("pending"),
+                            row.getInteger("head_attempts") == null ? 0 : row.getInteger("head_attempts"), row.getString("head_error"),
+                            row.getLong("failed"))));
+                    return health;
+                });
     }
 }

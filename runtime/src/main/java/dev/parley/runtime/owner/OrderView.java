@@ -7,15 +7,27 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.parley.runtime.commerce.inventory.Quantity;
+import dev.parley.runtime.commerce.order.Checkout;
+import dev.parley.runtime.commerce.order.Fulfilment;
 import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.Order;
 
 /** An order as the owner API shows it; the decision's fields are null while the order waits for the owner. */
-@Schema(name = "Order", description = "A confirmed order, with its lines and the batches each takes from")
+@Schema(name = "Order", description = "A confirmed order, with its lines and the batches each takes from (the order agent's), or its"
+        + " product lines (the shop's), and where its fulfilment stands")
 public record OrderView(long id, long customerId, @Schema(nullable = true) String customerName, String channel, String chatId,
         Order.State state, String language, String currency, long subtotalMinor, Instant confirmedAt,
         @Schema(nullable = true) Instant decidedAt, @Schema(nullable = true) String decidedBy,
-        @Schema(nullable = true) String rejectionReason, @Schema(nullable = true) Long invoiceId, List<Line> lines) {
+        @Schema(nullable = true) String rejectionReason, @Schema(nullable = true) Long invoiceId, List<Line> lines,
+        Order.Kind kind, @Schema(nullable = true) Checkout checkout,
+        @Schema(nullable = true, description = "null until the accepted order's fulfilment starts") Fulfilment fulfilment,
+        @Schema(nullable = true) String fulfilmentReason, @Schema(nullable = true) Instant fulfilmentAt, List<ProductLine> productLines) {
+
+    /** One product line: a whole quantity of one product at its unit price. */
+    @Schema(name = "OrderProductLine")
+    public record ProductLine(int lineNo, @Schema(nullable = true) Long productId, String sku, String name, int quantity, long unitPriceMinor,
+            long amountMinor) {
+    }
 
     /** One line: what was asked for (meters or whole rolls, the other null), the meters given and its amount. */
     @Schema(name = "OrderLine")
@@ -31,7 +43,10 @@ public record OrderView(long id, long customerId, @Schema(nullable = true) Strin
     static OrderView of(Order order) {
         return new OrderView(order.id(), order.customerId(), order.customerName(), order.channel(), order.chatId(), order.state(),
                 order.language(), order.currency(), order.subtotalMinor(), order.confirmedAt(), order.decidedAt(), order.decidedBy(),
-                order.rejectionReason(), order.invoiceId(), order.lines().stream().map(OrderView::line).toList());
+                order.rejectionReason(), order.invoiceId(), order.lines().stream().map(OrderView::line).toList(), order.kind(), order.checkout(),
+                order.fulfilment(), order.fulfilmentReason(), order.fulfilmentAt(),
+                order.products().stream().map(p -> new ProductLine(p.lineNo(), p.productId(), p.sku(), p.name(), p.quantity(), p.unitPriceMinor(),
+                        p.amountMinor())).toList());
     }
 
     private static Line line(NewOrder.Line line) {

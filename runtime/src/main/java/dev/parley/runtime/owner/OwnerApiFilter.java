@@ -1,11 +1,17 @@
 package dev.parley.runtime.owner;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.parley.runtime.config.RuntimeConfig;
 import dev.parley.runtime.http.Errors;
 
 /**
@@ -19,10 +25,21 @@ public class OwnerApiFilter {
     static final String PREFIX = "/api/v1/";
     private static final String[] OPEN = {"/api/v1/console/"};
 
-    private final OwnerToken token;
+    /** What the orders token (for other systems) may do: place orders, read one, follow the events. */
+    private static final Pattern ORDERS_TOKEN_MAY = Pattern.compile(
+            "POST /api/v1/orders/?|GET /api/v1/orders/events/?|GET /api/v1/orders/\\d{1,18}(/events)?/?");
 
-    public OwnerApiFilter(OwnerToken token) {
+    private final OwnerToken token;
+    private final Optional<byte[]> ordersToken;
+
+    public OwnerApiFilter(OwnerToken token, RuntimeConfig config) {
         this.token = token;
+        this.ordersToken = config.ordersToken().filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the orders token may make this request. */
+    static boolean ordersTokenMay(String method, String path) {
+        return ORDERS_TOKEN_MAY.matcher(method + " " + path).matches();
     }
 
     /** Whether a request to {@code path} needs the owner token. */
@@ -49,6 +66,13 @@ public class OwnerApiFilter {
         String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
         if (token.accepts(presented)) {
             return null;
+        }
+        if (presented != null && ordersToken.isPresent() && MessageDigest.isEqual(ordersToken.get(), presented.getBytes(StandardCharsets.UTF_8))) {
+            if (ordersTokenMay(request.getMethod(), path)) {
+                return null;
+            }
+            return Errors.status(Response.Status.FORBIDDEN, "the orders token may place orders, read them and follow their events; this needs"
+                    + " the owner token");
         }
         String why = !token.configured() ? "the owner API is off: no owner token is configured (PARLEY_OWNER_TOKEN)"
                 : "send the owner token as Authorization: Bearer <token>";

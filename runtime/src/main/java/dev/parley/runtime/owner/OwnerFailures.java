@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import dev.parley.runtime.commerce.catalog.CatalogRepository;
 import dev.parley.runtime.commerce.ledger.Ledger;
+import dev.parley.runtime.commerce.recipe.Recipes;
 import dev.parley.runtime.http.ErrorBody;
 import dev.parley.runtime.http.Errors;
 import dev.parley.runtime.http.ExceptionMappers;
@@ -28,6 +29,16 @@ public class OwnerFailures {
 
     @ServerExceptionMapper
     public Response catalogConflict(CatalogRepository.Conflict failure) {
+        return Errors.status(Response.Status.CONFLICT, ErrorBody.of(failure.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownIngredient(Recipes.Unknown failure) {
+        return Errors.badRequest(failure.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response duplicateIngredient(Recipes.Duplicate failure) {
         return Errors.status(Response.Status.CONFLICT, ErrorBody.of(failure.getMessage()));
     }
 

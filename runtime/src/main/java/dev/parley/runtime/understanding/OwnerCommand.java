@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * <li>{@code approve 12}, {@code 12 approve karo}, {@code order 12 manzoor}, {@code १२ मंज़ूर करो};</li>
  * <li>{@code reject 12 out of season}, {@code 12 radd karo stock khatam}, {@code ऑर्डर 12 रद्द करो माल नहीं है};</li>
  * <li>{@code paid 5 1500}, {@code jama 5 1500 cash}, {@code 5 ne 1500 diye}, {@code ग्राहक 5 ने 1500 दिए};</li>
+ * <li>{@code preparing 12}, {@code ready 12}, {@code shipped 12}, {@code delivered 12}, {@code 12 taiyar hai},
+ * {@code १२ पहुँच गया}: an accepted order's fulfilment moves on;</li>
  * <li>{@code help}, {@code madad}, {@code मदद}.</li>
  * </ul>
  * The reason or note is kept as written. Anything else is no command: an owner may order like a customer.
@@ -23,13 +25,22 @@ import java.util.regex.Pattern;
 public record OwnerCommand(Kind kind, long number, String amount, String note) {
 
     public enum Kind {
-        APPROVE, REJECT, PAID, HELP
+        APPROVE, REJECT, PAID, HELP,
+        /** An accepted order's fulfilment moves on: {@code preparing 12}, {@code ready 12}, {@code 12 taiyar hai}, ... */
+        PREPARING, READY, SHIPPED, DELIVERED
     }
 
     private static final String APPROVE = "approve|approved|accept|manzoor|manjoor|manzur|manjur|sweekar|swikar|svikar|pass"
             + "|मंज़ूर|मंजूर|स्वीकार|अप्रूव";
     private static final String REJECT = "reject|rejected|decline|radd|namanzoor|namanjoor|asweekar|aswikar|asvikar|cancel"
             + "|रद्द|रद|नामंज़ूर|नामंजूर|अस्वीकार|रिजेक्ट|कैंसल";
+    private static final String PREPARING = "preparing|prepare|taiyari|तैयारी";
+    private static final String READY = "ready|taiyar|tayyar|तैयार";
+    private static final String SHIPPED = "shipped|ship|dispatched|dispatch|bhej\\s*diya|भेज\\s*दिया";
+    private static final String DELIVERED = "delivered|deliver|pahunch\\s*gaya|pahuch\\s*gaya|पहुँच\\s*गया|पहुंच\\s*गया|डिलीवर";
+    /** "hai", "है", "ho gaya": "12 taiyar hai", "१२ तैयार है". */
+    private static final String IS = "(?:\\s+(?:hai|है|ho\\s*gaya|हो\\s*गया))?";
+    private static final String FULFIL = PREPARING + "|" + READY + "|" + SHIPPED + "|" + DELIVERED;
     private static final String DIGITS = "[0-9\\u0966-\\u096F]";
     /** At most 18 digits, so that an order or customer number always fits a long. */
     private static final String NUMBER = "#?(" + DIGITS + "{1,18})";
@@ -46,6 +57,10 @@ public record OwnerCommand(Kind kind, long number, String amount, String note) {
             "^\\s*(" + APPROVE + "|" + REJECT + ")" + END + "\\s*" + ORDER + NUMBER + END + DO + REST + "$", FLAGS);
     private static final Pattern NUMBER_FIRST = Pattern.compile(
             "^\\s*" + ORDER + NUMBER + "\\s+(?:(?:ko|को)\\s+)?(" + APPROVE + "|" + REJECT + ")" + END + DO + REST + "$", FLAGS);
+    private static final Pattern FULFIL_FIRST = Pattern.compile(
+            "^\\s*(" + FULFIL + ")" + END + "\\s*" + ORDER + NUMBER + END + DO + IS + "[\\s,.:;!-]*$", FLAGS);
+    private static final Pattern FULFIL_AFTER = Pattern.compile(
+            "^\\s*" + ORDER + NUMBER + "\\s+(?:(?:ko|को)\\s+)?(" + FULFIL + ")" + END + DO + IS + "[\\s,.:;!-]*$", FLAGS);
     private static final Pattern PAID = Pattern.compile(
             "^\\s*(?:paid|jama|bhugtan|payment|जमा|भुगतान|पेमेंट)\\s+(?:customer\\s+|grahak\\s+|ग्राहक\\s+)?" + NUMBER + "\\s+"
                     + AMOUNT + END + REST + "$", FLAGS);
@@ -69,6 +84,16 @@ public record OwnerCommand(Kind kind, long number, String amount, String note) {
                 String number = m.group(verbFirst ? 2 : 1);
                 Kind kind = verb.matches("(?iu)" + APPROVE) ? Kind.APPROVE : Kind.REJECT;
                 return Optional.of(new OwnerCommand(kind, Long.parseLong(ascii(number)), null, note(m.group(3))));
+            }
+        }
+        for (Pattern fulfil : new Pattern[] {FULFIL_FIRST, FULFIL_AFTER}) {
+            Matcher m = fulfil.matcher(text);
+            if (m.matches()) {
+                boolean verbFirst = fulfil == FULFIL_FIRST;
+                String verb = m.group(verbFirst ? 1 : 2);
+                Kind kind = verb.matches("(?iu)" + PREPARING) ? Kind.PREPARING : verb.matches("(?iu)" + READY) ? Kind.READY
+                        : verb.matches("(?iu)" + SHIPPED) ? Kind.SHIPPED : Kind.DELIVERED;
+                return Optional.of(new OwnerCommand(kind, Long.parseLong(ascii(m.group(verbFirst ? 2 : 1))), null, null));
             }
         }
         for (Pattern paid : new Pattern[] {PAID, PAID_SAID}) {

@@ -7,26 +7,34 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import dev.parley.runtime.channel.console.ConsoleSender;
 import dev.parley.runtime.channel.telegram.TelegramChannel;
 import dev.parley.runtime.channel.whatsapp.WhatsAppChannel;
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.config.RuntimeConfig;
+import dev.parley.runtime.config.WebhookSettings;
 import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.Flow;
 import dev.parley.runtime.conversation.SessionExpiry;
 import dev.parley.runtime.conversation.SessionStore;
 import dev.parley.runtime.flow.echo.EchoFlow;
+import dev.parley.runtime.flow.orderagent.ApiOrders;
 import dev.parley.runtime.flow.orderagent.OrderAgentFlow;
 import dev.parley.runtime.flow.orderagent.OrderAgentParts;
 import dev.parley.runtime.outbox.ChannelSender;
 import dev.parley.runtime.owner.OwnerToken;
 import dev.parley.runtime.session.PostgresSessions;
 import dev.parley.runtime.session.RedisSessions;
+import dev.parley.runtime.webhook.WebhookHealth;
+import dev.parley.runtime.webhook.WebhookSender;
+import dev.parley.runtime.webhook.Webhooks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.Startup;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -68,6 +76,13 @@ public class RuntimeBeans {
         };
     }
 
+    /** Orders from other systems (POST /api/v1/orders), taken as the order agent takes a customer's confirmation. */
+    @Produces
+    @Singleton
+    ApiOrders apiOrders(BotSettings settings, OrderAgentParts orderAgent) {
+        return orderAgent.apiOrders(settings);
+    }
+
     @Produces
     @Singleton
     SessionStore sessions(RuntimeConfig config, BotSettings settings, Instance<ReactiveRedisDataSource> redis, MeterRegistry registry) {
@@ -79,11 +94,36 @@ public class RuntimeBeans {
         };
     }
 
-    /** The senders of the bot's channels, for the outbox. */
+    /** The Bot's webhook subscribers (spec.integrations.webhooks), each with its signing secret. */
     @Produces
     @Singleton
-    List<ChannelSender> senders(BotSettings settings, Pool pool, TelegramChannel telegram, WhatsAppChannel whatsapp) {
+    @Startup
+    WebhookSettings webhookSettings(BotSettings settings) {
+        return WebhookSettings.of(settings, variable -> ConfigProvider.getConfig().getOptionalValue(variable, String.class));
+    }
+
+    /** Every order event into the outbox, once per webhook subscriber. */
+    @Produces
+    @Singleton
+    Webhooks webhooks(WebhookSettings settings) {
+        return new Webhooks(settings);
+    }
+
+    @Produces
+    @Singleton
+    WebhookHealth webhookHealth(Pool pool, WebhookSettings settings, MeterRegistry registry, Vertx vertx) {
+        return new WebhookHealth(pool, settings, registry, vertx);
+    }
+
+    /** The senders of the bot's channels, for the outbox; webhook deliveries are one more channel. */
+    @Produces
+    @Singleton
+    List<ChannelSender> senders(BotSettings settings, Pool pool, TelegramChannel telegram, WhatsAppChannel whatsapp, WebhookSettings webhooks,
+            MeterRegistry registry) {
         List<ChannelSender> senders = new ArrayList<>();
+        if (!webhooks.subscribers().isEmpty()) {
+            senders.add(new WebhookSender(pool, webhooks, registry));
+        }
         if (settings.consoleEnabled()) {
             senders.add(new ConsoleSender(pool));
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.vertx.core.json.JsonArray;
@@ -21,15 +22,21 @@ public class CommerceProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
+        return Map.of("parley.bot.config", botJson(bot -> { }), "parley.bot.name", "Sharma Textiles",
+                "parley.owner.token", OwnerApi.TOKEN, "parley.scheduling.enabled", "false");
+    }
+
+    /** This profile's bot.json, changed by {@code change}, written to a file: its path. */
+    public static String botJson(Consumer<JsonObject> change) {
         JsonObject bot = new JsonObject()
                 .put("commerce", new JsonObject().put("currency", "INR").put("taxRatePercent", 5).put("invoicePrefix", PREFIX)
                         .put("languages", new JsonArray().add("en").add("hi")))
                 .put("schedules", new JsonObject().put("reminderCron", "0 10 * * 1").put("timeZone", "Asia/Kolkata"));
+        change.accept(bot);
         try {
             Path file = Files.createTempDirectory("parley-commerce").resolve("bot.json");
             Files.writeString(file, bot.encode());
-            return Map.of("parley.bot.config", file.toString(), "parley.bot.name", "Sharma Textiles",
-                    "parley.owner.token", OwnerApi.TOKEN, "parley.scheduling.enabled", "false");
+            return file.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,6 +32,15 @@ class OwnerCommandTest {
         assertThat(OwnerCommand.read(text)).as(text).contains(new OwnerCommand(Kind.PAID, customer, amount, note));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "preparing 12 | PREPARING | 12", "12 ready | READY | 12", "ready #12 | READY | 12", "order 12 taiyar hai | READY | 12",
+            "१२ तैयार है | READY | 12", "shipped 9 | SHIPPED | 9", "9 bhej diya | SHIPPED | 9", "delivered 3 | DELIVERED | 3",
+            "3 pahunch gaya | DELIVERED | 3", "ऑर्डर 3 पहुँच गया | DELIVERED | 3"})
+    void fulfilment(String text, Kind kind, long order) {
+        assertThat(OwnerCommand.read(text)).as(text).contains(new OwnerCommand(kind, order, null, null));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"help", "Help?", "madad", "मदद", "owner"})
     void help(String text) {
@@ -40,7 +49,8 @@ class OwnerCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"10m blue cotton", "approve", "approved hai kya 12 wala?", "kal 12 baje aana", "12 meter cancel",
-            "paid", "cancel karo", "5 ne kya bola", "approve 1234567890123456789012", "paid 5 123456789012345678901234"})
+            "paid", "cancel karo", "5 ne kya bola", "approve 1234567890123456789012", "paid 5 123456789012345678901234",
+            "ready 12 meter blue cotton", "is 12 ready?", "delivered"})
     void anythingElseIsNoCommand(String text) {
         assertThat(OwnerCommand.read(text)).as(text).isEmpty();
     }

@@ -63,6 +63,9 @@ public class BotSpec {
     @JsonPropertyDescription("How the bot understands free text: rules (default, no network) or an LLM.")
     private AiSpec ai;
 
+    @JsonPropertyDescription("Other systems: a token for those that send orders, and webhooks that receive every order event.")
+    private IntegrationsSpec integrations;
+
     @JsonPropertyDescription("Scheduled jobs: reminders, session expiry, restock checks.")
     private SchedulesSpec schedules;
 
@@ -143,6 +146,14 @@ public class BotSpec {
 
     public void setOwners(List<OwnerSpec> owners) {
         this.owners = owners;
+    }
+
+    public IntegrationsSpec getIntegrations() {
+        return integrations;
+    }
+
+    public void setIntegrations(IntegrationsSpec integrations) {
+        this.integrations = integrations;
     }
 
     public CommerceSpec getCommerce() {

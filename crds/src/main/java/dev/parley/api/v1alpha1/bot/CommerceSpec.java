@@ -39,6 +39,19 @@ public class CommerceSpec {
     @JsonPropertyDescription("Which batches an order line is filled from first: 'fifo' (oldest) or 'lifo' (newest).")
     private AllocationOrder allocationOrder = AllocationOrder.FIFO;
 
+    @Default("owner")
+    @JsonPropertyDescription("Who approves a placed order: 'owner' (it waits for the owner's Approve) or 'automatic' (approved at once:"
+            + " stock deducted, invoice issued, customer told), for orders that need no one's look.")
+    private ApprovalMode approval = ApprovalMode.OWNER;
+
+    public ApprovalMode getApproval() {
+        return approval;
+    }
+
+    public void setApproval(ApprovalMode approval) {
+        this.approval = approval;
+    }
+
     public String getCurrency() {
         return currency;
     }

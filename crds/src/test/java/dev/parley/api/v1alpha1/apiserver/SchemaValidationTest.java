@@ -88,6 +88,22 @@ class SchemaValidationTest extends ApiServerTestBase {
                 Arguments.of("an owner without any id", "spec.owners[0]",
                         BOT_HEAD + "  flow: orderAgent\n  publicUrl: https://bot.example.com\n" + TELEGRAM + STORAGE_REF
                                 + "  owners: [{name: Ramesh}]\n"),
+                Arguments.of("an unknown approval mode", "spec.commerce.approval",
+                        BOT_HEAD + "  flow: orderAgent\n  publicUrl: https://bot.example.com\n" + TELEGRAM + STORAGE_REF
+                                + "  commerce: {approval: sometimes}\n"),
+                Arguments.of("a webhook without a secret", "spec.integrations.webhooks[0].secretRef",
+                        BOT_HEAD + "  flow: orderAgent\n  publicUrl: https://bot.example.com\n" + TELEGRAM + STORAGE_REF
+                                + "  integrations: {webhooks: [{name: kitchen, url: 'https://kitchen.example.com/hook'}]}\n"),
+                Arguments.of("a webhook URL that is not http", "spec.integrations.webhooks[0].url",
+                        BOT_HEAD + "  flow: orderAgent\n  publicUrl: https://bot.example.com\n" + TELEGRAM + STORAGE_REF
+                                + "  integrations: {webhooks: [{name: kitchen, url: 'ftp://kitchen', secretRef: {name: hooks, key: kitchen}}]}\n"),
+                Arguments.of("an upper-case webhook name", "spec.integrations.webhooks[0].name",
+                        BOT_HEAD + "  flow: orderAgent\n  publicUrl: https://bot.example.com\n" + TELEGRAM + STORAGE_REF
+                                + "  integrations: {webhooks: [{name: Kitchen, url: 'https://k.example.com', secretRef: {name: hooks, key: k}}]}\n"),
+                Arguments.of("two webhooks of one name", "spec.integrations.webhooks",
+                        BOT_HEAD + "  flow: orderAgent\n  publicUrl: https://bot.example.com\n" + TELEGRAM + STORAGE_REF
+                                + "  integrations: {webhooks: [{name: k, url: 'https://a.example.com', secretRef: {name: hooks, key: a}},"
+                                + " {name: k, url: 'https://b.example.com', secretRef: {name: hooks, key: b}}]}\n"),
                 Arguments.of("redis sessions without redis", "spec.sessions",
                         SB_HEAD + POSTGRES + "  sessions: redis\n"),
                 Arguments.of("an unknown session store", "spec.sessions",

@@ -46,4 +46,25 @@ public record NewOrder(long id, String channel, String chatId, String language, 
     /** What a line takes from one batch, at that batch's price. */
     public record Take(long batchId, int rolls, BigDecimal looseMeters, BigDecimal meters, long pricePerMeterMinor) {
     }
+
+    /**
+     * A line of a product order ({@link NewProductOrder}): a whole {@code quantity} of one product at its unit price;
+     * the amount is exactly their product.
+     *
+     * @param productId the product's id, null when the product is not one of the shop's own
+     */
+    public record ProductLine(int lineNo, Long productId, String sku, String name, int quantity, long unitPriceMinor) {
+
+        public ProductLine {
+            Objects.requireNonNull(sku, "sku");
+            Objects.requireNonNull(name, "name");
+            if (quantity <= 0 || unitPriceMinor < 0) {
+                throw new IllegalArgumentException("a product line has a quantity above 0 and a unit price of 0 or more");
+            }
+        }
+
+        public long amountMinor() {
+            return Math.multiplyExact(quantity, unitPriceMinor);
+        }
+    }
 }

@@ -19,6 +19,7 @@ import dev.parley.runtime.commerce.invoice.InvoiceRepository;
 import dev.parley.runtime.commerce.invoice.InvoiceRepository.NewInvoice;
 import dev.parley.runtime.commerce.invoice.InvoiceTotals;
 import dev.parley.runtime.commerce.ledger.Ledger;
+import dev.parley.runtime.commerce.recipe.Recipes;
 import dev.parley.runtime.commerce.order.Decision.Approved;
 import dev.parley.runtime.commerce.order.Decision.Reason;
 import dev.parley.runtime.commerce.order.Decision.Refused;
@@ -52,6 +53,7 @@ public class OrderDecisions {
 
     private static final Messages INVOICE = new Messages("invoice");
     private static final Messages REJECTION = new Messages("rejection");
+    private static final Messages FULFILMENT = new Messages("fulfilment");
     private static final String SAVEPOINT = "order_decision";
 
     private final OrderRepository orders;
@@ -61,9 +63,10 @@ public class OrderDecisions {
     private final CommerceSettings settings;
     private final String seller;
     private final Vertx vertx;
+    private final Recipes recipes;
 
     public OrderDecisions(OrderRepository orders, InventoryRepository inventory, InvoiceRepository invoices, Ledger ledger,
-            CommerceSettings settings, BotSettings bot, Vertx vertx) {
+            CommerceSettings settings, BotSettings bot, Vertx vertx, Recipes recipes) {
         this.orders = orders;
         this.inventory = inventory;
         this.invoices = invoices;
@@ -71,13 +74,31 @@ public class OrderDecisions {
         this.settings = settings;
         this.seller = bot.name();
         this.vertx = vertx;
+        this.recipes = recipes;
     }
 
     public Uni<Decision> approve(SqlConnection tx, long orderId, String decidedBy) {
         return decide(tx, orderId, order -> deduct(tx, order)
+                .flatMap(shortage -> shortage.isPresent() ? Uni.createFrom().item(shortage) : ingredients(tx, order))
                 .flatMap(shortage -> shortage.isPresent()
                         ? Uni.createFrom().item(shortage.get())
                         : invoice(tx, order, decidedBy)));
+    }
+
+    /**
+     * Deducts what the order's items consume by their recipes ({@link Recipes}: a product line's sku times its
+     * quantity); the first ingredient that is short ends the approval as {@link Reason#OUT_OF_STOCK}, naming it and
+     * how much is missing.
+     */
+    private Uni<Optional<Refused>> ingredients(SqlConnection tx, Order order) {
+        Uni<Optional<Refused>> shortage = Uni.createFrom().item(Optional.empty());
+        for (NewOrder.ProductLine line : order.products()) {
+            shortage = shortage.flatMap(found -> found.isPresent() ? Uni.createFrom().item(found)
+                    : recipes.deduct(tx, line.sku(), line.quantity(), settings.allocationOrder())
+                            .map(missing -> missing.map(what -> new Refused(order.id(), Reason.OUT_OF_STOCK, "line " + line.lineNo() + " ("
+                                    + line.quantity() + " x " + line.name() + "): " + what))));
+        }
+        return shortage;
     }
 
     /** Rejects the order and tells the customer, with {@code reason} (nullable) if the owner gave one. */
@@ -87,6 +108,40 @@ public class OrderDecisions {
                         ? REJECTION.get(order.language(), "order.rejected", String.valueOf(order.id()))
                         : REJECTION.get(order.language(), "order.rejected.reason", String.valueOf(order.id()), reason)))))
                 .replaceWith(new Rejected(order.id())));
+    }
+
+    /**
+     * Moves an accepted order's fulfilment on to {@code to} and tells the customer; refused (nothing written) when
+     * there is no such order, it is not accepted, or the step goes backwards or from a final one. {@code reason}
+     * is required for {@link Fulfilment#CANCELLED} and ignored otherwise.
+     */
+    public Uni<Decision> fulfil(SqlConnection tx, long orderId, Fulfilment to, String by, String reason) {
+        if (to == Fulfilment.CANCELLED && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("a cancellation needs a reason, which the customer is told");
+        }
+        String kept = to == Fulfilment.CANCELLED ? reason.strip() : null;
+        return orders.lock(tx, orderId).flatMap(locked -> {
+            if (locked.isEmpty()) {
+                return Uni.createFrom().item(new Refused(orderId, Reason.NOT_FOUND, "there is no order " + orderId));
+            }
+            OrderRepository.Locked order = locked.get();
+            if (order.state() != Order.State.ORDER_COMPLETED) {
+                return Uni.createFrom().item(new Refused(orderId, Reason.NOT_ACCEPTED, "order " + orderId + " is "
+                        + order.state() + ", not accepted: only an accepted order is fulfilled"));
+            }
+            if (!Fulfilment.canMove(order.fulfilment(), to)) {
+                return Uni.createFrom().item(new Refused(orderId, Reason.FULFILMENT_NOT_FORWARD, "order " + orderId + " is "
+                        + order.fulfilment() + " already; it cannot go to " + to));
+            }
+            return orders.markFulfilment(tx, orderId, order.fulfilment(), to, by, kept)
+                    .flatMap(ignored -> orders.find(tx, orderId))
+                    .flatMap(found -> {
+                        Order stored = found.orElseThrow();
+                        return Outbox.enqueue(tx, stored.channel(), stored.chatId(), List.of(OutboundMessage.text(
+                                FULFILMENT.get(stored.language(), "order." + to.name(), String.valueOf(orderId), kept == null ? "" : kept))));
+                    })
+                    .replaceWith(new Decision.Fulfilled(orderId, to));
+        });
     }
 
     /**

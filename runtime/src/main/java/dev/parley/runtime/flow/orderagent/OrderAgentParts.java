@@ -10,6 +10,7 @@ import dev.parley.runtime.commerce.inventory.InventoryRepository;
 import dev.parley.runtime.commerce.ledger.Ledger;
 import dev.parley.runtime.commerce.order.OrderDecisions;
 import dev.parley.runtime.commerce.order.OrderRepository;
+import dev.parley.runtime.config.Approval;
 import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.understanding.IntentClassifier;
@@ -42,15 +43,25 @@ public class OrderAgentParts {
     }
 
     public OrderAgentFlow flow(BotSettings settings) {
+        IntentClassifier intents = new IntentClassifier();
+        OwnerDesk owners = new OwnerDesk(decisions, ledger, commerce, channels(settings));
+        CustomerTurns customers = new CustomerTurns(intents, new StockCheck(inventory, commerce.allocationOrder()), orders, owners, commerce);
+        return new OrderAgentFlow(extractor, replies, catalog, intents, customers, owners, commerce);
+    }
+
+    /** Orders from other systems (the orders API), taken as a customer's confirmation is. */
+    public ApiOrders apiOrders(BotSettings settings) {
+        return new ApiOrders(new StockCheck(inventory, commerce.allocationOrder()), orders,
+                new OwnerDesk(decisions, ledger, commerce, channels(settings)), decisions, commerce, Approval.of(settings));
+    }
+
+    private static List<String> channels(BotSettings settings) {
         List<String> channels = new ArrayList<>();
         settings.telegram().ifPresent(t -> channels.add("telegram"));
         settings.whatsapp().ifPresent(w -> channels.add("whatsapp"));
         if (settings.consoleEnabled()) {
             channels.add("console");
         }
-        IntentClassifier intents = new IntentClassifier();
-        OwnerDesk owners = new OwnerDesk(decisions, ledger, commerce, channels);
-        CustomerTurns customers = new CustomerTurns(intents, new StockCheck(inventory, commerce.allocationOrder()), orders, owners, commerce);
-        return new OrderAgentFlow(extractor, replies, catalog, intents, customers, owners, commerce);
+        return channels;
     }
 }

@@ -13,6 +13,7 @@ import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.commerce.invoice.InvoiceTotals;
 import dev.parley.runtime.commerce.ledger.Ledger;
 import dev.parley.runtime.commerce.order.Decision;
+import dev.parley.runtime.commerce.order.Fulfilment;
 import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.OrderDecisions;
 import dev.parley.runtime.config.CommerceSettings;
@@ -70,11 +71,16 @@ final class OwnerDesk {
 
     /** Each owner hears of the order once: on the customer's channel if they have a chat there, else on another. */
     Uni<Void> tell(SqlConnection tx, NewOrder order, InboundMessage message) {
-        String chat = message.channel() + " " + message.chatId();
-        OutboundMessage notice = notice(order, message.sender().name() == null ? chat : message.sender().name() + " (" + chat + ")");
+        return tell(tx, order, message.channel(), message.chatId(), message.sender().name());
+    }
+
+    /** The same for an order of the customer of {@code channel}'s {@code chatId}, called {@code name} (or null). */
+    Uni<Void> tell(SqlConnection tx, NewOrder order, String customerChannel, String chatId, String name) {
+        String chat = customerChannel + " " + chatId;
+        OutboundMessage notice = notice(order, name == null ? chat : name + " (" + chat + ")");
         List<String> preferred = new ArrayList<>();
-        if (channels.contains(message.channel())) {
-            preferred.add(message.channel());
+        if (channels.contains(customerChannel)) {
+            preferred.add(customerChannel);
         }
         preferred.addAll(channels);
         Uni<Void> all = Uni.createFrom().voidItem();
@@ -104,14 +110,27 @@ final class OwnerDesk {
             case APPROVE -> decide(tx, owner, "approve", command.number(), null);
             case REJECT -> decide(tx, owner, "reject", command.number(), command.note());
             case PAID -> paid(tx, owner, command.number(), command.amount(), command.note() == null ? "" : command.note());
+            case PREPARING -> fulfil(tx, owner, command.number(), Fulfilment.PREPARING, null);
+            case READY -> fulfil(tx, owner, command.number(), Fulfilment.READY, null);
+            case SHIPPED -> fulfil(tx, owner, command.number(), Fulfilment.SHIPPED, null);
+            case DELIVERED -> fulfil(tx, owner, command.number(), Fulfilment.DELIVERED, null);
             case HELP -> Uni.createFrom().item(List.of(say.message("owner.help")));
         });
     }
 
     private Uni<List<OutboundMessage>> decide(SqlConnection tx, CommerceSettings.Owner owner, String what, long orderId, String reason) {
         Uni<Decision> decision = what.equals("approve") ? decisions.approve(tx, orderId, owner.name())
-                : decisions.reject(tx, orderId, owner.name(), reason);
+                : decisions.reject(tx, orderId, owner.name(), reason)
+                        // "cancel 12 <reason>" on an order approved already cancels its fulfilment instead.
+                        .flatMap(d -> d instanceof Decision.Refused r && r.reason() == Decision.Reason.ALREADY_APPROVED && reason != null
+                                ? decisions.fulfil(tx, orderId, Fulfilment.CANCELLED, owner.name(), reason)
+                                : Uni.createFrom().item(d));
         return decision.map(d -> List.of(OutboundMessage.text(told(d))));
+    }
+
+    /** Moves an accepted order's fulfilment on ({@link OrderDecisions#fulfil} tells the customer). */
+    private Uni<List<OutboundMessage>> fulfil(SqlConnection tx, CommerceSettings.Owner owner, long orderId, Fulfilment to, String reason) {
+        return decisions.fulfil(tx, orderId, to, owner.name(), reason).map(d -> List.of(OutboundMessage.text(told(d))));
     }
 
     private String told(Decision decision) {
@@ -120,6 +139,9 @@ final class OwnerDesk {
         }
         if (decision instanceof Decision.Rejected r) {
             return say.text("owner.rejected", String.valueOf(r.orderId()));
+        }
+        if (decision instanceof Decision.Fulfilled f) {
+            return say.text("owner.fulfilled." + f.fulfilment().name().toLowerCase(Locale.ROOT), String.valueOf(f.orderId()));
         }
         Decision.Refused r = (Decision.Refused) decision;
         return say.text("owner.refused." + r.reason().name().toLowerCase(Locale.ROOT), String.valueOf(r.orderId()), r.detail());

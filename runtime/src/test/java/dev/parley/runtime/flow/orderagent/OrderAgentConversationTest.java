@@ -68,6 +68,28 @@ class OrderAgentConversationTest {
     }
 
     @Test
+    void theOwnerMovesAnApprovedOrderForwardInChatAndTheCustomerHearsEachStep() {
+        say("c-ful", "5m red polyester");
+        String placed = say("c-ful", "confirm");
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("#(\\d+)").matcher(placed);
+        assertThat(number.find()).as(placed).isTrue();
+        String id = number.group(1);
+
+        assertThat(say("owner", "ready " + id)).contains("is not approved");
+        assertThat(say("owner", "approve " + id)).contains("approved");
+        assertThat(say("owner", "ready " + id)).contains("#" + id + " is ready");
+        await().atMost(Duration.ofSeconds(15)).until(() -> last("c-ful").contains("Your order " + id + " is ready"));
+        assertThat(say("owner", "preparing " + id)).contains("cannot go back");
+        assertThat(say("owner", "cancel " + id + " the dye ran")).contains("#" + id + " is cancelled");
+        await().atMost(Duration.ofSeconds(15)).until(() -> last("c-ful").contains("the dye ran"));
+    }
+
+    private static String last(String chat) {
+        JsonArray lines = transcript(chat);
+        return lines.getJsonObject(lines.size() - 1).getString("text");
+    }
+
+    @Test
     void aQuantityAboveWhatALineMayTakeIsRefusedWithTheBound() {
         assertThat(say("c-huge", "1000000000000000000000m blue cotton")).contains("at most 100000 m or 10000 rolls");
         assertThat(state("c-huge")).isEqualTo(CustomerTurns.COLLECTING);
