@@ -1,4 +1,4 @@
--- Every state change of every order, written in the transaction of the change (issue 16; ADR 11).
+-- Every state change of every order, written in the transaction of the change (issue 16; ADR 12).
 --
 -- Readers (the SSE stream, webhooks) follow the events by `seq`, which is given at commit, in commit order: a
 -- deferred constraint trigger takes a transaction-level advisory lock, numbers the transaction's events and notifies
