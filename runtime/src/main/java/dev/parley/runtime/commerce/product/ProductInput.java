@@ -43,6 +43,9 @@ public record ProductInput(String sku, String name, String description, String c
         if (imageUrl != null && !URL.matcher(imageUrl).matches()) {
             problems.add("imageUrl is an http or https URL");
         }
+        if (java.util.stream.Stream.of(sku, name, description, category, imageUrl).anyMatch(t -> t != null && t.indexOf('\u0000') >= 0)) {
+            problems.add("a text contains the NUL character (U+0000), which cannot be stored");
+        }
         return problems;
     }
 

@@ -105,6 +105,16 @@ public class ProductRepository {
                 });
     }
 
+    /** Creates the product; empty (nothing written) when its SKU is taken. The input must have no problems. */
+    public Uni<Optional<Product>> create(SqlConnection tx, ProductInput input) {
+        ProductInput product = input.normalised();
+        return categoryId(tx, product.category()).flatMap(category -> tx.preparedQuery("INSERT INTO product (sku, name, description, category_id,"
+                        + " price_minor, stock, image_url, active) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (sku) DO NOTHING RETURNING id")
+                .execute(Tuple.from(Arrays.asList(product.sku(), product.name(), product.description(), category, product.priceMinor(),
+                        product.stock(), product.imageUrl(), product.active()))))
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(Optional.<Product>empty()) : find(tx, rows.iterator().next().getLong("id")));
+    }
+
     /** Takes the product off sale (it stays for the orders that name it); false when there is no such product. */
     public Uni<Boolean> deactivate(SqlConnection tx, long id) {
         return tx.preparedQuery("UPDATE product SET active = false, updated_at = now() WHERE id = $1").execute(Tuple.of(id))
