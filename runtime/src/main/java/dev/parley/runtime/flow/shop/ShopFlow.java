@@ -370,7 +370,8 @@ public final class ShopFlow implements Flow {
                         .map(ignored -> show(step, PAYMENT_ASKED, new JsonObject().put("checkout", details), say.payment(null)));
             }
             default -> {
-                return home(step, say.text("use.buttons"));
+                // Anything typed while browsing ("hi") brings the home message; in a screen of buttons it says so.
+                return home(step, BROWSING.equals(state) ? null : say.text("use.buttons"));
             }
         }
     }

@@ -1,7 +1,8 @@
 package dev.parley.runtime.flow.shop;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.parley.runtime.flow.shop.TelegramChats.press;
+import static dev.parley.runtime.flow.shop.TelegramChats.write;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.channel.telegram.TelegramWebhook;
 import dev.parley.runtime.commerce.order.Orders;
 import dev.parley.runtime.testing.FakeTelegram;
 import dev.parley.runtime.testing.FakeWhatsApp;
@@ -42,7 +42,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 class ShopTelegramEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static int nextUpdate = 40_000;
 
     @Inject
     Pool pool;
@@ -323,28 +322,5 @@ class ShopTelegramEndToEndTest {
     private static String id(FakeTelegram.Call message, String label) {
         return buttons(message).stream().filter(b -> b.getString("text").equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + labels(message))).getString("callback_data");
-    }
-
-    private static void write(String chat, String text) {
-        int update = nextUpdate++;
-        post(new JsonObject().put("update_id", update).put("message", new JsonObject()
-                .put("message_id", update).put("date", 1_700_000_000)
-                .put("chat", new JsonObject().put("id", Long.parseLong(chat)).put("type", "private"))
-                .put("from", new JsonObject().put("id", Long.parseLong(chat)).put("is_bot", false).put("first_name", "Meera"))
-                .put("text", text)));
-    }
-
-    private static void press(String chat, String data) {
-        int update = nextUpdate++;
-        post(new JsonObject().put("update_id", update).put("callback_query", new JsonObject()
-                .put("id", "cbq-" + update).put("chat_instance", "ci-" + chat).put("data", data)
-                .put("from", new JsonObject().put("id", Long.parseLong(chat)).put("is_bot", false).put("first_name", "Meera"))
-                .put("message", new JsonObject().put("message_id", 1).put("date", 1_700_000_000)
-                        .put("chat", new JsonObject().put("id", Long.parseLong(chat)).put("type", "private")))));
-    }
-
-    private static void post(JsonObject update) {
-        given().contentType("application/json").header(TelegramWebhook.SECRET_HEADER, TelegramResource.SECRET).body(update.encode())
-                .post("/webhooks/{bot}/telegram", TelegramResource.BOT).then().statusCode(200);
     }
 }
