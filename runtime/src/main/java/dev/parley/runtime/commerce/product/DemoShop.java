@@ -16,7 +16,8 @@ public class DemoShop {
 
     private static final String CATALOG = """
             INSERT INTO product_category (name, position) VALUES ('Tea and coffee', 1), ('Snacks', 2), ('Kitchen', 3);
-            INSERT INTO product (sku, name, description, category_id, price_minor, stock, image_url) VALUES
+            INSERT INTO product (sku, name, description, category_id, price_minor, stock, image_url)
+            SELECT p.sku, p.name, p.description, c.id, p.price_minor, p.stock, p.image_url FROM (VALUES
                 ('TEA-ASSAM-250', 'Assam tea 250 g', 'Strong black tea from Assam, loose leaf.', 1, 18000, 40, NULL),
                 ('TEA-DARJ-100', 'Darjeeling tea 100 g', 'First flush, light and floral.', 1, 32000, 12, NULL),
                 ('COF-FILTER-500', 'Filter coffee 500 g', 'South Indian filter coffee with 20% chicory.', 1, 42000, 3,
@@ -29,7 +30,9 @@ public class DemoShop {
                 ('SNK-SEV', 'Ratlami sev 400 g', 'Clove and pepper sev.', 2, 8500, 15, NULL),
                 ('SNK-KHAKHRA', 'Jeera khakhra 200 g', 'Roasted wheat crisps.', 2, 7500, 9, NULL),
                 ('SNK-MAKHANA', 'Roasted makhana 100 g', 'Fox nuts with pink salt.', 2, 11000, 14, NULL),
-                ('KIT-KADHAI', 'Iron kadhai 10 inch', 'Cast iron, pre-seasoned.', 3, 85000, 4, NULL);
+                ('KIT-KADHAI', 'Iron kadhai 10 inch', 'Cast iron, pre-seasoned.', 3, 85000, 4, NULL))
+                AS p (sku, name, description, position, price_minor, stock, image_url)
+            JOIN product_category c ON c.position = p.position ORDER BY p.sku;
             """;
 
     private final Pool pool;
@@ -43,7 +46,7 @@ public class DemoShop {
         return pool.withTransaction(tx -> tx.query("LOCK TABLE product_category, product IN SHARE ROW EXCLUSIVE MODE").execute()
                 .flatMap(locked -> tx.query("SELECT (SELECT count(*) FROM product_category) + (SELECT count(*) FROM product)").execute())
                 .flatMap(rows -> rows.iterator().next().getLong(0) > 0 ? Uni.createFrom().item(false)
-                        // A simple query (no parameters) may hold several statements; the categories' ids are 1 to 3 in a new bot.
+                        // A simple query (no parameters) may hold several statements.
                         : tx.query(CATALOG).execute().replaceWith(true)));
     }
 }

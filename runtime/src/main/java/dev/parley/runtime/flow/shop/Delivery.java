@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** What a customer types at checkout, checked: a name, a phone number, an address. Each is the cleaned value or empty. */
 final class Delivery {
 
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]*[0-9]");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9(][0-9 ()-]*[0-9]");
 
     private Delivery() {
     }
