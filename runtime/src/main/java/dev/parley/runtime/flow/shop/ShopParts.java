@@ -37,9 +37,9 @@ public class ShopParts {
         this.vertx = vertx;
     }
 
-    /** The shop's name: {@code parley.shop.name}, else the Bot's. */
+    /** The shop's name: {@code parley.shop.name}, else the Bot's (a local run's bot is "local", which names no shop). */
     static String shopName(RuntimeConfig config, BotSettings settings) {
-        return config.shop().name().filter(n -> !n.isBlank()).orElse(settings.name());
+        return config.shop().name().filter(n -> !n.isBlank()).orElse(settings.local() ? "Parley demo shop" : settings.name());
     }
 
     public ShopFlow flow(BotSettings settings) {
