@@ -1,10 +1,12 @@
 package dev.parley.runtime.flow.shop;
 
-import static io.restassured.RestAssured.given;
+import static dev.parley.runtime.flow.shop.ConsoleChats.awaitLines;
+import static dev.parley.runtime.flow.shop.ConsoleChats.press;
+import static dev.parley.runtime.flow.shop.ConsoleChats.say;
+import static dev.parley.runtime.flow.shop.ConsoleChats.transcript;
+import static dev.parley.runtime.flow.shop.ConsoleChats.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -30,9 +32,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 class ShopConsoleTest {
 
-    private static final String MESSAGES = "/api/v1/console/chats/{chat}/messages";
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-
     /** A local run with {@code PARLEY_FLOW=shop} and the demo catalog; no bot.json, so the console is on. */
     public static class LocalShop implements QuarkusTestProfile {
         @Override
@@ -43,27 +42,6 @@ class ShopConsoleTest {
 
     @Inject
     Pool pool;
-
-    private static JsonArray transcript(String chat) {
-        return new JsonObject(given().get(MESSAGES, chat).then().statusCode(200).extract().asString()).getJsonArray("messages");
-    }
-
-    /** Sends one message and waits for the bot's {@code replies} lines: the last of them. */
-    private static JsonObject say(String chat, JsonObject body, int replies) {
-        int before = transcript(chat).size();
-        given().contentType("application/json").body(body.encode()).post(MESSAGES, chat).then().statusCode(200);
-        await().atMost(PATIENCE).until(() -> transcript(chat).size() >= before + 1 + replies);
-        JsonArray lines = transcript(chat);
-        return lines.getJsonObject(lines.size() - 1);
-    }
-
-    private static JsonObject press(String chat, String button) {
-        return say(chat, new JsonObject().put("button", button), 1);
-    }
-
-    private static JsonObject write(String chat, String text) {
-        return say(chat, new JsonObject().put("text", text), 1);
-    }
 
     @Test
     void aPurchaseOnTheConsoleWithTheDemoCatalog() {
@@ -93,7 +71,7 @@ class ShopConsoleTest {
         assertThat(lines.getJsonObject(lines.size() - 2).getJsonArray("attachments").getJsonObject(0).getString("fileName")).matches("receipt-\\d+\\.pdf");
         long orderId = Long.parseLong(lines.getJsonObject(lines.size() - 3).getString("text").replaceAll("(?s).*Order #(\\d+).*", "$1"));
 
-        await().atMost(PATIENCE).until(() -> transcript("owner").size() >= 1);
+        awaitLines("owner", 1);
         JsonObject notice = transcript("owner").getJsonObject(0);
         assertThat(notice.getString("text")).contains("New shop order #" + orderId).contains("(console meera)");
         assertThat(press("owner", "sh:" + orderId + ":accept").getString("text")).contains("accepted: invoice INV-000001, INR 610.00");
