@@ -58,6 +58,7 @@ public final class ShopFlow implements Flow {
     static final String OWNER_REASON = "OWNER_REASON";
 
     private static final String SAVEPOINT = "shop_checkout";
+    private static final String START = "/start";
     private static final int MY_ORDERS = 8;
 
     private final ProductRepository products;
@@ -129,7 +130,8 @@ public final class ShopFlow implements Flow {
                     ? Uni.createFrom().item(new Turn(conversation.state(), conversation.data(), List.of(OutboundMessage.text(say.text("not.owner")))))
                     : owners.button(context.tx(), owner.get(), conversation, message.buttonId());
         }
-        if (owner.isPresent() && OWNER_REASON.equals(conversation.state()) && message.text() != null) {
+        if (owner.isPresent() && OWNER_REASON.equals(conversation.state()) && message.text() != null
+                && !START.equalsIgnoreCase(message.text().strip())) {
             return owners.reason(context.tx(), owner.get(), conversation, message.text());
         }
         Step step = new Step(conversation, message, context.tx(), say);
@@ -326,7 +328,7 @@ public final class ShopFlow implements Flow {
     private Uni<Turn> typed(Step step, String text) {
         Screens say = step.say();
         String state = step.conversation().state();
-        if (text.equalsIgnoreCase("/start") || text.equalsIgnoreCase("start") || text.equalsIgnoreCase("menu")) {
+        if (text.equalsIgnoreCase(START) || text.equalsIgnoreCase("start") || text.equalsIgnoreCase("menu")) {
             return home(step, null);
         }
         JsonObject data = step.data();

@@ -112,8 +112,11 @@ final class ShopOwners {
                 .map(d -> new Turn(ShopFlow.BROWSING, new JsonObject(), List.of(answer(d))));
     }
 
+    /** Another button of the owner's drops a reason they were asked for and did not give. */
     private static Uni<Turn> told(Conversation conversation, OutboundMessage message) {
-        return Uni.createFrom().item(new Turn(conversation.state(), conversation.data(), List.of(message)));
+        return Uni.createFrom().item(ShopFlow.OWNER_REASON.equals(conversation.state())
+                ? new Turn(ShopFlow.BROWSING, new JsonObject(), List.of(message))
+                : new Turn(conversation.state(), conversation.data(), List.of(message)));
     }
 
     private OutboundMessage answer(Decision decision) {

@@ -212,6 +212,21 @@ class ShopTelegramEndToEndTest {
     }
 
     @Test
+    void anOwnerWhoPressesAnotherButtonInsteadOfGivingAReasonRejectsNothing() {
+        String customer = "6106";
+        long orderId = buyOnAccount(customer, "s:p:4:0", 1);
+        FakeTelegram.Call notice = next(ShopBot.OWNER_TELEGRAM);
+        press(ShopBot.OWNER_TELEGRAM, id(notice, "Reject"));
+        next(ShopBot.OWNER_TELEGRAM);
+        press(ShopBot.OWNER_TELEGRAM, id(notice, "Accept"));
+        assertThat(next(ShopBot.OWNER_TELEGRAM).body().getString("text")).contains("Order #" + orderId + " accepted");
+        write(ShopBot.OWNER_TELEGRAM, "/start");
+        assertThat(next(ShopBot.OWNER_TELEGRAM).body().getString("text")).contains(ShopBot.SHOP_NAME);
+        assertThat(ShopCatalog.count(pool, "SELECT count(*) FROM customer_order WHERE id = $1 AND state = 'ORDER_COMPLETED'", orderId))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anOnAccountOrderIsDebitedToTheCustomersLedgerWhenAccepted() {
         String customer = "6103";
         long orderId = buyOnAccount(customer, "s:p:1:0", 2);
