@@ -85,6 +85,7 @@ public final class BotStatusCalculator {
         status.setReplicas(replicas);
         status.setReadyReplicas(ready);
         status.setWebhookUrl(BotNames.webhookUrl(bot));
+        status.setServedFlow(ServedFlows.served(bot) ? ServedFlows.name(bot.getSpec().getFlow()) : null);
         status.setConditions(conditions);
         return status;
     }
@@ -102,6 +103,7 @@ public final class BotStatusCalculator {
         status.setReplicas(previous == null ? null : previous.getReplicas());
         status.setReadyReplicas(previous == null ? null : previous.getReadyReplicas());
         status.setWebhookUrl(BotNames.webhookUrl(bot));
+        status.setServedFlow(previous == null ? null : previous.getServedFlow());
         List<Condition> conditions = new ArrayList<>();
         conditions.add(Conditions.of(Bot.READY, false, "ReconcileError", reason(error), bot.getMetadata().getGeneration()));
         if (previous != null && previous.getConditions() != null) {
@@ -167,6 +169,7 @@ public final class BotStatusCalculator {
                 && java.util.Objects.equals(current.getReplicas(), next.getReplicas())
                 && java.util.Objects.equals(current.getReadyReplicas(), next.getReadyReplicas())
                 && java.util.Objects.equals(current.getWebhookUrl(), next.getWebhookUrl())
+                && java.util.Objects.equals(current.getServedFlow(), next.getServedFlow())
                 && Conditions.sameFacts(current.getConditions(), next.getConditions());
     }
 }

@@ -36,15 +36,30 @@ class BotStatusCalculatorTest {
 
     @Test
     void aFlowTheRuntimeDoesNotServeIsRefusedWithAConditionNotACrashLoop() {
-        Bot shop = Fixtures.bot("");
-        shop.getSpec().setFlow(dev.parley.api.v1alpha1.bot.Flow.SHOP);
-        BotInputs in = new BotInputs(shop, Optional.of(Fixtures.storage()), Optional.empty(), Fixtures.allSecrets(), Fixtures.CONFIG);
+        Bot watch = Fixtures.bot("");
+        watch.getSpec().setFlow(dev.parley.api.v1alpha1.bot.Flow.CATALOG_WATCH);
+        BotInputs in = new BotInputs(watch, Optional.of(Fixtures.storage()), Optional.empty(), Fixtures.allSecrets(), Fixtures.CONFIG);
         BotStatus status = BotStatusCalculator.calculate(in, Optional.empty());
 
         assertThat(status.getPhase()).isEqualTo(BotPhase.Failed);
         assertThat(condition(status, Bot.READY).getStatus()).isEqualTo("False");
         assertThat(condition(status, Bot.READY).getReason()).isEqualTo("UnsupportedFlow");
-        assertThat(condition(status, Bot.READY).getMessage()).contains("flow shop is not served", "orderAgent");
+        assertThat(condition(status, Bot.READY).getMessage()).contains("flow catalogWatch is not served", "orderAgent, shop");
+        assertThat(status.getServedFlow()).isNull();
+    }
+
+    @Test
+    void theStatusSaysWhichFlowTheRuntimeServes() {
+        Bot shop = Fixtures.bot("");
+        shop.getSpec().setFlow(dev.parley.api.v1alpha1.bot.Flow.SHOP);
+        BotInputs in = new BotInputs(shop, Optional.of(Fixtures.storage()), Optional.empty(), Fixtures.allSecrets(), Fixtures.CONFIG);
+        BotStatus status = BotStatusCalculator.calculate(in, Optional.empty());
+
+        assertThat(status.getServedFlow()).isEqualTo("shop");
+        assertThat(condition(status, Bot.READY).getReason()).isNotEqualTo("UnsupportedFlow");
+        BotStatus without = BotStatusCalculator.calculate(in, Optional.empty());
+        without.setServedFlow(null);
+        assertThat(BotStatusCalculator.sameStatus(without, status)).as("a change of the served flow is written").isFalse();
     }
 
     @Test

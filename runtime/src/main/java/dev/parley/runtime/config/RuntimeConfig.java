@@ -72,6 +72,8 @@ public interface RuntimeConfig {
 
     Ai ai();
 
+    Shop shop();
+
     /** The database: {@code application.properties} gives the defaults, from which it also makes the datasource. */
     Db db();
 
@@ -210,6 +212,27 @@ public interface RuntimeConfig {
         /** The most messages one round takes. */
         @WithDefault("50")
         int batch();
+    }
+
+    /** The shop flow's settings ({@code PARLEY_SHOP_*}). */
+    interface Shop {
+        /** The name on the home message and receipts; the Bot's name when unset. */
+        Optional<String> name();
+
+        /** A cart left alone this long is emptied ({@code PARLEY_SHOP_CART_EXPIRY}). */
+        @WithConverter(DurationConverter.class)
+        @WithDefault("48h")
+        Duration cartExpiry();
+
+        /** A cart left alone this long gets its customer one reminder; {@code 0s} for none. Shorter than the expiry. */
+        @WithConverter(DurationConverter.class)
+        @WithDefault("6h")
+        Duration cartReminder();
+
+        /** How often the leader looks for carts to remind or empty. */
+        @WithConverter(DurationConverter.class)
+        @WithDefault("5m")
+        Duration cartCheckEvery();
     }
 
     interface Ai {

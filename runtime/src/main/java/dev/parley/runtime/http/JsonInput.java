@@ -84,6 +84,20 @@ public final class JsonInput {
         throw new BadInput("\"" + field + "\" is a number: " + what);
     }
 
+    /** A JSON boolean, or null when the field is absent or null. */
+    public Boolean optionalFlag(String field) throws BadInput {
+        Object value = body.getValue(field);
+        if (value != null && !(value instanceof Boolean)) {
+            throw new BadInput("\"" + field + "\" is true or false");
+        }
+        return (Boolean) value;
+    }
+
+    /** Whether the body has the field (null or not). */
+    public boolean has(String field) {
+        return body.containsKey(field);
+    }
+
     /** An ISO-8601 instant with an offset ({@code 2026-03-01T09:30:00+05:30}), or null when absent. */
     public Instant optionalInstant(String field) throws BadInput {
         String value = optionalText(field);

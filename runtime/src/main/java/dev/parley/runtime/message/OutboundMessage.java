@@ -9,20 +9,52 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A reply to one chat: text, optionally buttons the customer can press, optionally a document (an invoice PDF).
- * Stored as JSON in the outbox, so it stays a plain value.
+ * A reply to one chat: text, optionally buttons the customer can press, optionally a document (an invoice PDF) or a
+ * photo (by URL, the text its caption). Stored as JSON in the outbox, so it stays a plain value.
+ *
+ * @param slot null, or the chat's named place this message fills ({@link Slot}): on a channel that can edit
+ *             messages, a later message for the same slot replaces it in place
+ * @param photoUrl null, or an image the channel shows with the text as its caption
  */
-public record OutboundMessage(String text, List<Button> buttons, Document document) {
+public record OutboundMessage(String text, List<Button> buttons, Document document, Slot slot, String photoUrl) {
 
     public OutboundMessage {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
         if ((text == null || text.isBlank()) && document == null) {
             throw new IllegalArgumentException("a reply needs text or a document");
         }
+        if (document != null && photoUrl != null) {
+            throw new IllegalArgumentException("a reply carries a document or a photo, not both");
+        }
+    }
+
+    public OutboundMessage(String text, List<Button> buttons, Document document) {
+        this(text, buttons, document, null, null);
     }
 
     public OutboundMessage(String text, List<Button> buttons) {
         this(text, buttons, null);
+    }
+
+    /**
+     * A chat's named place, such as the shop's home message. {@code fresh}: send a new message for the slot (at the
+     * bottom of the chat) rather than edit the one that holds it.
+     */
+    public record Slot(String name, boolean fresh) {
+
+        public Slot {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** This message as the content of the chat's slot {@code name}; {@code fresh} sends it anew instead of editing. */
+    public OutboundMessage inSlot(String name, boolean fresh) {
+        return new OutboundMessage(text, buttons, document, new Slot(name, fresh), photoUrl);
+    }
+
+    /** This message with a photo, its text the caption. */
+    public OutboundMessage withPhoto(String url) {
+        return new OutboundMessage(text, buttons, document, slot, url);
     }
 
     public static OutboundMessage text(String text) {
@@ -40,7 +72,9 @@ public record OutboundMessage(String text, List<Button> buttons, Document docume
 
     /**
      * The outbox's JSON form: {@code {"text", "buttons": [{"id", "label"}], "document": {"fileName", "mediaType",
-     * "content" (base64)}}}. Written by hand rather than by Jackson's object mapping: it is on every message's path.
+     * "content" (base64)}}}, and {@code "slot": {"name", "fresh"}} and {@code "photoUrl"} only when set (so rows
+     * written before they existed read as before). Written by hand rather than by Jackson's object mapping: it is on
+     * every message's path.
      */
     public JsonObject toJson() {
         JsonArray list = new JsonArray(new ArrayList<>(buttons.size()));
@@ -49,6 +83,12 @@ public record OutboundMessage(String text, List<Button> buttons, Document docume
         if (document != null) {
             json.put("document", new JsonObject().put("fileName", document.fileName()).put("mediaType", document.mediaType())
                     .put("content", Base64.getEncoder().encodeToString(document.content())));
+        }
+        if (slot != null) {
+            json.put("slot", new JsonObject().put("name", slot.name()).put("fresh", slot.fresh()));
+        }
+        if (photoUrl != null) {
+            json.put("photoUrl", photoUrl);
         }
         return json;
     }
@@ -60,9 +100,11 @@ public record OutboundMessage(String text, List<Button> buttons, Document docume
             buttons.add(new Button(button.getString("id"), button.getString("label")));
         });
         JsonObject document = json.getJsonObject("document");
+        JsonObject slot = json.getJsonObject("slot");
         return new OutboundMessage(json.getString("text"), buttons, document == null ? null
                 : new Document(document.getString("fileName"), document.getString("mediaType"),
-                        Base64.getDecoder().decode(document.getString("content"))));
+                        Base64.getDecoder().decode(document.getString("content"))),
+                slot == null ? null : new Slot(slot.getString("name"), slot.getBoolean("fresh", false)), json.getString("photoUrl"));
     }
 
     /** A button: the {@code id} comes back as {@link dev.parley.runtime.message.InboundMessage#buttonId()}. */

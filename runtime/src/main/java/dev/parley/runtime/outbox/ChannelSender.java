@@ -14,6 +14,23 @@ public interface ChannelSender {
     /** Sends; completes with the outcome rather than failing, so that the dispatcher can record it. */
     Uni<Result> send(String chatId, OutboundMessage message);
 
+    /**
+     * Whether this channel can replace a message it sent ({@link OutboundMessage.Slot}); a channel that cannot sends
+     * every message anew.
+     */
+    default boolean edits() {
+        return false;
+    }
+
+    /**
+     * Replaces the message {@code messageId} (the channel's id of the message that holds the slot) with
+     * {@code message}, or sends it anew when the channel says that one can no longer be edited; the outcome's
+     * message id is the one that holds the slot afterwards. Only called when {@link #edits()}.
+     */
+    default Uni<Result> replace(String chatId, String messageId, OutboundMessage message) {
+        return send(chatId, message);
+    }
+
     /** The channel's rate limits, honoured by all replicas together. */
     default Limits limits() {
         return Limits.NONE;

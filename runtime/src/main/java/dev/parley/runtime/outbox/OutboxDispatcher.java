@@ -119,14 +119,45 @@ public final class OutboxDispatcher {
         long id = row.getLong("id");
         String channel = row.getString("channel");
         ChannelSender sender = senders.get(channel);
-        Uni<ChannelSender.Result> result = sender.send(row.getString("chat_id"), OutboundMessage.fromJson(row.getJsonObject("payload")))
-                        .onFailure().recoverWithItem(e -> new ChannelSender.Retry(String.valueOf(e.getMessage()), null));
+        String chatId = row.getString("chat_id");
+        OutboundMessage message = OutboundMessage.fromJson(row.getJsonObject("payload"));
+        boolean slotted = message.slot() != null && sender.edits();
+        Uni<ChannelSender.Result> result = (slotted && !message.slot().fresh()
+                ? slotHolder(connection, channel, chatId, message.slot().name()).flatMap(holder -> holder == null
+                        ? sender.send(chatId, message) : sender.replace(chatId, holder, message))
+                : sender.send(chatId, message))
+                .onFailure().recoverWithItem(e -> new ChannelSender.Retry(String.valueOf(e.getMessage()), null));
         int attempts = row.getInteger("attempts") + 1;
-        return result.flatMap(outcome -> record(connection, id, attempts, outcome)
+        return result.call(outcome -> slotted && outcome instanceof ChannelSender.Sent sent
+                        ? holdSlot(connection, channel, chatId, message, sent.messageId()) : Uni.createFrom().voidItem())
+                .flatMap(outcome -> record(connection, id, attempts, outcome)
                 .invoke(status -> registry.counter("parley.outbox.sends", "channel", channel, "status", status).increment())
                 .flatMap(ignored -> outcome instanceof ChannelSender.Retry retry && retry.after() != null
                         ? pause(connection, channel, retry) : Uni.createFrom().voidItem())
                 .replaceWith(outcome instanceof ChannelSender.Sent));
+    }
+
+    /** The channel's id of the message that holds the chat's slot, or null when none does. */
+    private static Uni<String> slotHolder(SqlConnection connection, String channel, String chatId, String slot) {
+        return connection.preparedQuery("SELECT channel_message_id FROM outbox_slot WHERE channel = $1 AND chat_id = $2 AND slot = $3")
+                .execute(Tuple.of(channel, chatId, slot))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("channel_message_id"));
+    }
+
+    /**
+     * Records which message holds the slot now. Only a plain text message can be edited into the next screen (a
+     * photo or a document cannot become text), so after one of those the slot is free and the next message for it
+     * is sent anew.
+     */
+    private static Uni<Void> holdSlot(SqlConnection connection, String channel, String chatId, OutboundMessage message, String messageId) {
+        if (messageId == null || message.document() != null || message.photoUrl() != null) {
+            return connection.preparedQuery("DELETE FROM outbox_slot WHERE channel = $1 AND chat_id = $2 AND slot = $3")
+                    .execute(Tuple.of(channel, chatId, message.slot().name())).replaceWithVoid();
+        }
+        return connection.preparedQuery("""
+                INSERT INTO outbox_slot (channel, chat_id, slot, channel_message_id) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (channel, chat_id, slot) DO UPDATE SET channel_message_id = EXCLUDED.channel_message_id, updated_at = now()""")
+                .execute(Tuple.of(channel, chatId, message.slot().name(), messageId)).replaceWithVoid();
     }
 
     /**

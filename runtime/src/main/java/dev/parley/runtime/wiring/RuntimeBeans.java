@@ -24,6 +24,8 @@ import dev.parley.runtime.flow.echo.EchoFlow;
 import dev.parley.runtime.flow.orderagent.ApiOrders;
 import dev.parley.runtime.flow.orderagent.OrderAgentFlow;
 import dev.parley.runtime.flow.orderagent.OrderAgentParts;
+import dev.parley.runtime.flow.shop.ShopFlow;
+import dev.parley.runtime.flow.shop.ShopParts;
 import dev.parley.runtime.outbox.ChannelSender;
 import dev.parley.runtime.owner.OwnerToken;
 import dev.parley.runtime.session.PostgresSessions;
@@ -67,12 +69,13 @@ public class RuntimeBeans {
 
     @Produces
     @Singleton
-    Flow flow(BotSettings settings, Instance<OrderAgentParts> orderAgent) {
+    Flow flow(BotSettings settings, Instance<OrderAgentParts> orderAgent, Instance<ShopParts> shop) {
         return switch (settings.flow()) {
             case EchoFlow.NAME -> new EchoFlow();
             case OrderAgentFlow.NAME -> orderAgent.get().flow(settings);
+            case ShopFlow.NAME -> shop.get().flow(settings);
             default -> throw new IllegalStateException("The flow '" + settings.flow() + "' (the Bot's spec.flow) is not in this"
-                    + " runtime build; it has: " + EchoFlow.NAME + ", " + OrderAgentFlow.NAME);
+                    + " runtime build; it has: " + EchoFlow.NAME + ", " + OrderAgentFlow.NAME + ", " + ShopFlow.NAME);
         };
     }
 

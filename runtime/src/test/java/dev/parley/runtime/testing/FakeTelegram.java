@@ -22,7 +22,9 @@ import io.vertx.core.json.JsonObject;
  * A local stand-in for the Telegram Bot API (https://core.telegram.org/bots/api): {@code POST /bot<token>/<method>}
  * with a JSON or {@code multipart/form-data} body, answered {@code {"ok":true,"result":...}} the way Telegram does.
  * It keeps the webhook set by {@code setWebhook} and reports it from {@code getWebhookInfo}; send methods return a
- * message with a fresh {@code message_id}. A test can replace the answer of any method.
+ * message with a fresh {@code message_id}. {@code editMessageText} edits only a text message this server sent to that
+ * chat, and answers as Telegram does otherwise (400 "message to edit not found", "there is no text in the message
+ * to edit", "message is not modified"). A test can replace the answer of any method.
  */
 public final class FakeTelegram implements AutoCloseable {
 
@@ -49,6 +51,10 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Function<Call, Answer>> answers = new ConcurrentHashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(100);
+    /** What each sent message is: chat, kind ({@code text}, {@code photo}, {@code document}) and its current text. */
+    private final Map<Integer, JsonObject> messages = new ConcurrentHashMap<>();
+    /** The message id each send call was answered with. */
+    private final Map<Call, Integer> assigned = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private volatile JsonObject webhook = new JsonObject().put("url", "").put("has_custom_certificate", false).put("pending_update_count", 0);
 
     public FakeTelegram() {
@@ -80,7 +86,19 @@ public final class FakeTelegram implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    /** The {@code sendMessage} and {@code sendDocument} calls to one chat, in order. */
+    /** The {@code message_id} a send call was answered with (an edit keeps the id it names). */
+    public int messageIdOf(Call call) {
+        Integer id = assigned.get(call);
+        return id != null ? id : call.body().getInteger("message_id", -1);
+    }
+
+    /** Every call that put something on the chat's screen (sent or edited), in order. */
+    public List<Call> screensTo(String chatId) {
+        return calls.stream().filter(c -> (c.method().startsWith("send") || c.method().equals("editMessageText"))
+                && chatId.equals(c.body().getString("chat_id"))).toList();
+    }
+
+    /** The {@code sendMessage}, {@code sendPhoto} and {@code sendDocument} calls to one chat, in order. */
     public List<Call> sentTo(String chatId) {
         return calls.stream().filter(c -> c.method().startsWith("send") && chatId.equals(c.body().getString("chat_id"))).toList();
     }
@@ -108,15 +126,29 @@ public final class FakeTelegram implements AutoCloseable {
 
     private Answer defaultAnswer(Call call) {
         switch (call.method()) {
-            case "sendMessage", "sendDocument", "editMessageText" -> {
-                JsonObject message = new JsonObject().put("message_id", call.method().equals("editMessageText")
-                        ? call.body().getInteger("message_id") : messageIds.incrementAndGet())
-                        .put("chat", new JsonObject().put("id", Long.parseLong(call.body().getString("chat_id"))).put("type", "private"))
-                        .put("date", System.currentTimeMillis() / 1000);
-                if (call.body().getString("text") != null) {
-                    message.put("text", call.body().getString("text"));
+            case "sendMessage", "sendDocument", "sendPhoto" -> {
+                int id = messageIds.incrementAndGet();
+                assigned.put(call, id);
+                String kind = call.method().equals("sendMessage") ? "text" : call.method().equals("sendPhoto") ? "photo" : "document";
+                messages.put(id, new JsonObject().put("chat", call.body().getString("chat_id")).put("kind", kind)
+                        .put("text", call.body().getString("text", "")).put("markup", String.valueOf(call.body().getValue("reply_markup"))));
+                return Answer.ok(message(call, id));
+            }
+            case "editMessageText" -> {
+                JsonObject sent = messages.get(call.body().getInteger("message_id", -1));
+                if (sent == null || !sent.getString("chat").equals(call.body().getString("chat_id"))) {
+                    return Answer.error(400, "Bad Request: message to edit not found", null);
                 }
-                return Answer.ok(message);
+                if (!sent.getString("kind").equals("text")) {
+                    return Answer.error(400, "Bad Request: there is no text in the message to edit", null);
+                }
+                String markup = String.valueOf(call.body().getValue("reply_markup"));
+                if (sent.getString("text").equals(call.body().getString("text")) && sent.getString("markup").equals(markup)) {
+                    return Answer.error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly"
+                            + " the same as a current content and reply markup of the message", null);
+                }
+                sent.put("text", call.body().getString("text")).put("markup", markup);
+                return Answer.ok(message(call, call.body().getInteger("message_id")));
             }
             case "setWebhook" -> {
                 webhook = new JsonObject().put("url", call.body().getString("url")).put("has_custom_certificate", false)
@@ -131,6 +163,16 @@ public final class FakeTelegram implements AutoCloseable {
                 return Answer.ok(true);
             }
         }
+    }
+
+    private static JsonObject message(Call call, int id) {
+        JsonObject message = new JsonObject().put("message_id", id)
+                .put("chat", new JsonObject().put("id", Long.parseLong(call.body().getString("chat_id"))).put("type", "private"))
+                .put("date", System.currentTimeMillis() / 1000);
+        if (call.body().getString("text") != null) {
+            message.put("text", call.body().getString("text"));
+        }
+        return message;
     }
 
     private static void respond(HttpExchange exchange, Answer answer) throws IOException {

@@ -20,6 +20,18 @@ public class BotStatus extends ParleyStatus {
     @JsonPropertyDescription("The URL the channels deliver webhooks to (derived from spec.publicUrl).")
     private String webhookUrl;
 
+    @JsonPropertyDescription("The flow the runtime serves for this Bot (spec.flow, once this build serves it); absent when the flow is"
+            + " refused (condition Ready, reason UnsupportedFlow).")
+    private String servedFlow;
+
+    public String getServedFlow() {
+        return servedFlow;
+    }
+
+    public void setServedFlow(String servedFlow) {
+        this.servedFlow = servedFlow;
+    }
+
     public BotPhase getPhase() {
         return phase;
     }

@@ -16,7 +16,7 @@ public class StorageBackendSpec {
     @JsonPropertyDescription("The PostgreSQL server that holds the bot's authoritative state (orders, stock, ledger, outbox).")
     private PostgresSpec postgres;
 
-    @JsonPropertyDescription("An optional Redis server for caches, chat locks, shared rate limits and (with sessions: redis) conversation sessions.")
+    @JsonPropertyDescription("An optional Redis server, where the runtime keeps conversation sessions when sessions is redis. Chat locks, rate limits, carts and orders stay in PostgreSQL; nothing is cached in Redis.")
     private RedisSpec redis;
 
     @Default("postgres")

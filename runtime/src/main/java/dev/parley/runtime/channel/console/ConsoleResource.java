@@ -74,7 +74,7 @@ public class ConsoleResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Line(long id, @Schema(enumeration = {"in", "out"}) String direction, @Schema(format = "date-time") String at,
             String text, @Schema(description = "The id of the button the customer pressed") String button, List<Button> buttons,
-            List<Attachment> attachments) {
+            List<Attachment> attachments, @Schema(description = "A photo the bot sent with the text as its caption") String photoUrl) {
     }
 
     @Schema(name = "ConsoleButton")
@@ -173,6 +173,7 @@ public class ConsoleResource {
         JsonObject document = payload.getJsonObject("document");
         List<Attachment> attachments = document == null ? null : List.of(new Attachment(document.getString("fileName"),
                 document.getString("mediaType"), java.util.Base64.getDecoder().decode(document.getString("content", "")).length));
-        return new Line(id, direction, at, payload.getString("text"), payload.getString("button"), shown.isEmpty() ? null : shown, attachments);
+        return new Line(id, direction, at, payload.getString("text"), payload.getString("button"), shown.isEmpty() ? null : shown, attachments,
+                payload.getString("photoUrl"));
     }
 }

@@ -63,6 +63,18 @@ public final class TelegramClient {
         return call("sendMessage", body);
     }
 
+    /** A photo by URL (Telegram fetches it), with the text as its caption and the buttons under it. */
+    public Uni<Answer> sendPhoto(String chatId, String photoUrl, String caption, List<OutboundMessage.Button> buttons) {
+        JsonObject body = new JsonObject().put("chat_id", chatId).put("photo", photoUrl);
+        if (caption != null && !caption.isBlank()) {
+            body.put("caption", caption);
+        }
+        if (!buttons.isEmpty()) {
+            body.put("reply_markup", inlineKeyboard(buttons));
+        }
+        return call("sendPhoto", body);
+    }
+
     /** Replaces a sent message's text and keyboard (no buttons: the keyboard goes). */
     public Uni<Answer> editMessageText(String chatId, long messageId, String text, List<OutboundMessage.Button> buttons) {
         JsonObject body = new JsonObject().put("chat_id", chatId).put("message_id", messageId).put("text", text);

@@ -8,7 +8,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Sends outbox messages over the Bot API: {@code sendMessage} (buttons as an inline keyboard, one button a row,
- * its id as {@code callback_data}), or {@code sendDocument} with the text as caption. Telegram's answer decides what
+ * its id as {@code callback_data}), {@code sendDocument} or {@code sendPhoto} with the text as caption. A message
+ * for a slot that a sent message holds is an {@code editMessageText} of that message; when Telegram says it cannot
+ * be edited (deleted, too old, not a text message) it is sent anew. Telegram's answer decides what
  * the outbox does: {@code ok} is sent (its {@code message_id} kept); a 429 comes back with
  * {@code parameters.retry_after}; other 4xx (a chat that blocked the bot, a chat that does not exist) can never
  * succeed; 5xx and network failures are retried.
@@ -40,9 +42,44 @@ public final class TelegramSender implements ChannelSender {
     public Uni<Result> send(String chatId, OutboundMessage message) {
         Uni<TelegramClient.Answer> call = message.document() != null
                 ? client.sendDocument(chatId, message.document(), message.text(), message.buttons())
+                : message.photoUrl() != null ? client.sendPhoto(chatId, message.photoUrl(), message.text(), message.buttons())
                 : client.sendMessage(chatId, message.text(), message.buttons());
         return call.map(TelegramSender::outcome)
-                .onFailure().recoverWithItem(e -> new Retry("Telegram not reachable: " + e.getClass().getSimpleName(), null));
+                .onFailure().recoverWithItem(e -> unreachable(e));
+    }
+
+    @Override
+    public boolean edits() {
+        return true;
+    }
+
+    /**
+     * Edits a text message into {@code message} when it is plain text; a photo or a document cannot replace a text
+     * message, so it is sent anew, as is any message Telegram refuses to edit with a 400.
+     */
+    @Override
+    public Uni<Result> replace(String chatId, String messageId, OutboundMessage message) {
+        long id;
+        try {
+            id = Long.parseLong(messageId);
+        } catch (NumberFormatException e) {
+            return send(chatId, message);
+        }
+        if (message.document() != null || message.photoUrl() != null) {
+            return send(chatId, message);
+        }
+        return client.editMessageText(chatId, id, message.text(), message.buttons())
+                .flatMap(answer -> {
+                    if (answer.status() == 400 && answer.description().contains("message is not modified")) {
+                        return Uni.createFrom().<Result>item(new Sent(messageId));
+                    }
+                    return answer.status() == 400 ? send(chatId, message) : Uni.createFrom().item(outcome(answer));
+                })
+                .onFailure().recoverWithItem(e -> unreachable(e));
+    }
+
+    private static Result unreachable(Throwable e) {
+        return new Retry("Telegram not reachable: " + e.getClass().getSimpleName(), null);
     }
 
     static Result outcome(TelegramClient.Answer answer) {

@@ -17,7 +17,9 @@ import io.vertx.core.json.JsonObject;
  * <li>four to ten buttons: an {@code interactive} {@code list}, one row a button (WhatsApp has no more than three
  * reply buttons);</li>
  * <li>a document: a {@code document} message with the text as caption, or, with one to three buttons, reply buttons
- * under the document as the message's header.</li>
+ * under the document as the message's header;</li>
+ * <li>a photo: an {@code image} message (by link) with the text as caption, or, with one to three buttons, reply
+ * buttons under the image as the header (a list has no image header, so a photo with more buttons is left out).</li>
  * </ul>
  * WhatsApp refuses a button title over 20 characters and a row title over 24; a longer label is cut with an
  * ellipsis, and a list row keeps the whole label in its description (up to 72).
@@ -51,6 +53,14 @@ final class WhatsAppMessages {
     /** The message without a document. */
     static JsonObject message(String to, OutboundMessage message) {
         List<Button> buttons = message.buttons();
+        if (message.photoUrl() != null && buttons.size() <= MAX_REPLY_BUTTONS) {
+            JsonObject image = new JsonObject().put("link", message.photoUrl());
+            if (buttons.isEmpty()) {
+                return envelope(to, "image").put("image", image.put("caption", message.text()));
+            }
+            return envelope(to, "interactive").put("interactive", replyButtons(message.text(), buttons)
+                    .put("header", new JsonObject().put("type", "image").put("image", image)));
+        }
         if (buttons.isEmpty()) {
             return envelope(to, "text").put("text", new JsonObject().put("body", message.text()));
         }

@@ -25,19 +25,39 @@ import dev.parley.runtime.commerce.Money;
  */
 public final class InvoicePdf {
 
-    /** What the invoice says. Amounts in minor units of {@code currency}. */
+    /**
+     * What the invoice says. Amounts in minor units of {@code currency}.
+     *
+     * @param title the document's heading ({@code INVOICE}, {@code RECEIPT})
+     * @param numberLabel what the number is ({@code Invoice no.})
+     * @param headings the column headings of the lines' three texts ({@code Material}, {@code Colour}, {@code Meters})
+     * @param notes lines printed under the totals (payment, delivery), none for an invoice of the order agent
+     */
     public record Content(String seller, String number, LocalDate date, String customer, String currency, List<Line> lines,
-            InvoiceTotals totals) {
+            InvoiceTotals totals, String title, String numberLabel, List<String> headings, List<String> notes) {
+
+        public static final List<String> FABRIC = List.of("Material", "Colour", "Meters");
+        public static final List<String> PRODUCTS = List.of("Item", "SKU", "Qty");
 
         public Content {
             Objects.requireNonNull(number, "number");
             Objects.requireNonNull(date, "date");
             Objects.requireNonNull(totals, "totals");
             lines = List.copyOf(lines);
+            headings = List.copyOf(headings);
+            notes = List.copyOf(notes);
+            if (headings.size() != 3) {
+                throw new IllegalArgumentException("an invoice's lines have three headed columns, not " + headings);
+            }
+        }
+
+        /** An invoice of fabric lines, as the order agent issues it. */
+        public Content(String seller, String number, LocalDate date, String customer, String currency, List<Line> lines, InvoiceTotals totals) {
+            this(seller, number, date, customer, currency, lines, totals, "INVOICE", "Invoice no.", FABRIC, List.of());
         }
     }
 
-    /** One invoiced order line. */
+    /** One invoiced order line: two texts (material and colour; item and SKU), a quantity (meters; units) and the amount. */
     public record Line(int lineNo, String material, String color, BigDecimal meters, long amountMinor) {
     }
 
@@ -57,7 +77,7 @@ public final class InvoicePdf {
     public static byte[] render(Content invoice) {
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Invoice " + invoice.number());
+            info.setTitle(invoice.numberLabel().replace(" no.", "") + " " + invoice.number());
             info.setAuthor(invoice.seller());
             new Writer(document).write(invoice);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -85,20 +105,20 @@ public final class InvoicePdf {
         void write(Content invoice) throws IOException {
             newPage();
             try {
-                text(bold, 18, MARGIN, "INVOICE");
+                text(bold, 18, MARGIN, invoice.title());
                 right(bold, 12, RIGHT, invoice.seller());
                 y -= 2 * LEADING;
-                text(regular, BODY, MARGIN, "Invoice no.: " + invoice.number());
+                text(regular, BODY, MARGIN, invoice.numberLabel() + ": " + invoice.number());
                 nextRow();
                 text(regular, BODY, MARGIN, "Date: " + invoice.date());
                 nextRow();
                 text(regular, BODY, MARGIN, "Bill to: " + invoice.customer());
                 y -= 2 * LEADING;
-                header();
+                header(invoice.headings());
                 for (Line line : invoice.lines()) {
                     if (y < MARGIN + 4 * LEADING) {
                         newPage();
-                        header();
+                        header(invoice.headings());
                     }
                     text(regular, BODY, NO, String.valueOf(line.lineNo()));
                     text(regular, BODY, MATERIAL, line.material());
@@ -112,16 +132,26 @@ public final class InvoicePdf {
                 total(regular, "Subtotal", totals.subtotalMinor(), invoice.currency());
                 total(regular, "Tax (" + totals.taxRatePercent().stripTrailingZeros().toPlainString() + "%)", totals.taxMinor(), invoice.currency());
                 total(bold, "Total", totals.totalMinor(), invoice.currency());
+                if (!invoice.notes().isEmpty()) {
+                    y -= LEADING;
+                    for (String note : invoice.notes()) {
+                        if (y < MARGIN + LEADING) {
+                            newPage();
+                        }
+                        text(regular, BODY, MARGIN, note);
+                        nextRow();
+                    }
+                }
             } finally {
                 page.close();
             }
         }
 
-        private void header() throws IOException {
+        private void header(List<String> headings) throws IOException {
             text(bold, BODY, NO, "#");
-            text(bold, BODY, MATERIAL, "Material");
-            text(bold, BODY, COLOR, "Colour");
-            right(bold, BODY, METERS_RIGHT, "Meters");
+            text(bold, BODY, MATERIAL, headings.get(0));
+            text(bold, BODY, COLOR, headings.get(1));
+            right(bold, BODY, METERS_RIGHT, headings.get(2));
             right(bold, BODY, RIGHT, "Amount");
             nextRow();
         }

@@ -19,6 +19,7 @@ import dev.parley.runtime.commerce.invoice.InvoiceRepository;
 import dev.parley.runtime.commerce.invoice.InvoiceRepository.NewInvoice;
 import dev.parley.runtime.commerce.invoice.InvoiceTotals;
 import dev.parley.runtime.commerce.ledger.Ledger;
+import dev.parley.runtime.commerce.product.ProductRepository;
 import dev.parley.runtime.commerce.recipe.Recipes;
 import dev.parley.runtime.commerce.order.Decision.Approved;
 import dev.parley.runtime.commerce.order.Decision.Reason;
@@ -40,8 +41,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  *
  * <p>Approval locks the order, deducts exactly the recorded allocations, each only while its batch still holds
  * it (so stock never goes below zero and two approvals cannot both take the last roll), issues the next invoice
- * number, the invoice and its PDF, debits the customer's ledger, marks the order completed and writes the
- * customer's confirmation and invoice to the outbox. Rejection changes no stock and tells the customer.
+ * number, the invoice and its PDF, debits the customer's ledger (not for a shop order paid cash on delivery), marks
+ * the order completed and writes the customer's confirmation and invoice to the outbox. Rejection tells the
+ * customer and changes no batch stock; a shop order, whose stock was taken when the customer confirmed it (it has
+ * no allocations to deduct), gets it back.
  *
  * <p>A refusal is an answer, not an error: the caller's transaction goes on and may commit (to tell the owner,
  * say). A failure (a statement the database refuses) is undone by the savepoint as well, but the Vert.x client
@@ -60,17 +63,19 @@ public class OrderDecisions {
     private final InventoryRepository inventory;
     private final InvoiceRepository invoices;
     private final Ledger ledger;
+    private final ProductRepository products;
     private final CommerceSettings settings;
     private final String seller;
     private final Vertx vertx;
     private final Recipes recipes;
 
     public OrderDecisions(OrderRepository orders, InventoryRepository inventory, InvoiceRepository invoices, Ledger ledger,
-            CommerceSettings settings, BotSettings bot, Vertx vertx, Recipes recipes) {
+            ProductRepository products, CommerceSettings settings, BotSettings bot, Vertx vertx, Recipes recipes) {
         this.orders = orders;
         this.inventory = inventory;
         this.invoices = invoices;
         this.ledger = ledger;
+        this.products = products;
         this.settings = settings;
         this.seller = bot.name();
         this.vertx = vertx;
@@ -101,9 +106,13 @@ public class OrderDecisions {
         return shortage;
     }
 
-    /** Rejects the order and tells the customer, with {@code reason} (nullable) if the owner gave one. */
+    /**
+     * Rejects the order and tells the customer, with {@code reason} (nullable) if the owner gave one. A product
+     * order's stock, taken when the customer confirmed, goes back.
+     */
     public Uni<Decision> reject(SqlConnection tx, long orderId, String decidedBy, String reason) {
-        return decide(tx, orderId, order -> orders.markDecided(tx, order.id(), Order.State.ORDER_REJECTED, decidedBy, reason)
+        return decide(tx, orderId, order -> giveBack(tx, order)
+                .flatMap(ignored -> orders.markDecided(tx, order.id(), Order.State.ORDER_REJECTED, decidedBy, reason))
                 .flatMap(ignored -> Outbox.enqueue(tx, order.channel(), order.chatId(), List.of(OutboundMessage.text(reason == null
                         ? REJECTION.get(order.language(), "order.rejected", String.valueOf(order.id()))
                         : REJECTION.get(order.language(), "order.rejected.reason", String.valueOf(order.id()), reason)))))
@@ -113,7 +122,8 @@ public class OrderDecisions {
     /**
      * Moves an accepted order's fulfilment on to {@code to} and tells the customer; refused (nothing written) when
      * there is no such order, it is not accepted, or the step goes backwards or from a final one. {@code reason}
-     * is required for {@link Fulfilment#CANCELLED} and ignored otherwise.
+     * is required for {@link Fulfilment#CANCELLED} and ignored otherwise. A product order cancelled before it was
+     * shipped puts its stock back.
      */
     public Uni<Decision> fulfil(SqlConnection tx, long orderId, Fulfilment to, String by, String reason) {
         if (to == Fulfilment.CANCELLED && (reason == null || reason.isBlank())) {
@@ -133,8 +143,10 @@ public class OrderDecisions {
                 return Uni.createFrom().item(new Refused(orderId, Reason.FULFILMENT_NOT_FORWARD, "order " + orderId + " is "
                         + order.fulfilment() + " already; it cannot go to " + to));
             }
+            boolean shelved = to == Fulfilment.CANCELLED && !Fulfilment.canMove(Fulfilment.SHIPPED, order.fulfilment());
             return orders.markFulfilment(tx, orderId, order.fulfilment(), to, by, kept)
                     .flatMap(ignored -> orders.find(tx, orderId))
+                    .call(found -> shelved ? giveBack(tx, found.orElseThrow()) : Uni.createFrom().voidItem())
                     .flatMap(found -> {
                         Order stored = found.orElseThrow();
                         return Outbox.enqueue(tx, stored.channel(), stored.chatId(), List.of(OutboundMessage.text(
@@ -213,22 +225,45 @@ public class OrderDecisions {
                 + take.batchId() + " no longer holds " + what;
     }
 
+    /** A product order's stock back on the shelf, product by product in id order (as it was taken). */
+    private Uni<Void> giveBack(SqlConnection tx, Order order) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (NewOrder.ProductLine line : order.products().stream().filter(l -> l.productId() != null)
+                .sorted(Comparator.comparingLong(NewOrder.ProductLine::productId)).toList()) {
+            all = all.flatMap(ignored -> products.giveBack(tx, line.productId(), line.quantity()));
+        }
+        return all;
+    }
+
+    /** The invoice's lines: the order agent's fabric, or a product order's items. */
+    static List<InvoicePdf.Line> invoiceLines(Order order) {
+        List<InvoicePdf.Line> lines = new java.util.ArrayList<>();
+        order.lines().forEach(l -> lines.add(new InvoicePdf.Line(l.lineNo(), l.material(), l.color(), l.meters(), l.amountMinor())));
+        order.products().forEach(p -> lines.add(new InvoicePdf.Line(p.lineNo(), p.name(), p.sku(), java.math.BigDecimal.valueOf(p.quantity()),
+                p.amountMinor())));
+        return lines;
+    }
+
     /** With the stock deducted: the invoice, its ledger debit, the order's new state and the customer's messages. */
     private Uni<Decision> invoice(SqlConnection tx, Order order, String decidedBy) {
-        InvoiceTotals totals = InvoiceTotals.of(order.lines().stream().map(NewOrder.Line::amountMinor).toList(), settings.taxRatePercent());
+        List<InvoicePdf.Line> lines = invoiceLines(order);
+        InvoiceTotals totals = InvoiceTotals.of(lines.stream().map(InvoicePdf.Line::amountMinor).toList(), settings.taxRatePercent());
         Instant issuedAt = Instant.now();
+        boolean debit = order.checkout() == null || order.checkout().payment() == Checkout.Payment.ON_ACCOUNT;
         return invoices.takeNextSeq(tx).flatMap(seq -> {
             String number = Invoice.number(settings.invoicePrefix(), seq);
-            InvoicePdf.Content content = new InvoicePdf.Content(seller, number, LocalDate.ofInstant(issuedAt, ZoneId.of(settings.timeZone())),
-                    order.customerName() != null ? order.customerName() : order.chatId(), order.currency(),
-                    order.lines().stream().map(l -> new InvoicePdf.Line(l.lineNo(), l.material(), l.color(), l.meters(), l.amountMinor())).toList(),
-                    totals);
+            LocalDate date = LocalDate.ofInstant(issuedAt, ZoneId.of(settings.timeZone()));
+            String customer = order.customerName() != null ? order.customerName() : order.chatId();
+            InvoicePdf.Content content = order.products().isEmpty()
+                    ? new InvoicePdf.Content(seller, number, date, customer, order.currency(), lines, totals)
+                    : new InvoicePdf.Content(seller, number, date, customer, order.currency(), lines, totals, "INVOICE", "Invoice no.",
+                            InvoicePdf.Content.PRODUCTS, List.of("Order: " + order.id(), "Payment: " + (debit ? "on account" : "cash on delivery")));
             // PDFBox is plain blocking code: render off the event loop.
             return vertx.executeBlocking(() -> InvoicePdf.render(content), false)
                     .flatMap(pdf -> invoices.insert(tx, new NewInvoice(seq, number, order.id(), order.customerId(), order.currency(), totals,
                                     issuedAt, pdf))
-                            .call(invoice -> ledger.recordInvoice(tx, order.customerId(), invoice.id(), invoice.totalMinor(),
-                                    "invoice " + number, decidedBy))
+                            .call(invoice -> debit ? ledger.recordInvoice(tx, order.customerId(), invoice.id(), invoice.totalMinor(),
+                                    "invoice " + number, decidedBy).replaceWithVoid() : Uni.createFrom().voidItem())
                             .call(invoice -> orders.markDecided(tx, order.id(), Order.State.ORDER_COMPLETED, decidedBy, null))
                             .call(invoice -> Outbox.enqueue(tx, order.channel(), order.chatId(), List.of(
                                     OutboundMessage.text(INVOICE.get(order.language(), "order.approved", String.valueOf(order.id()), number,

@@ -209,8 +209,14 @@ public class OrderRepository {
 
     /** Orders newest first (by confirmation), optionally only those in one state, at most {@code limit}. */
     public Uni<List<Order>> list(SqlClient client, Optional<Order.State> state, int limit) {
-        return client.preparedQuery(SELECT_ORDERS + " WHERE ($1::text IS NULL OR o.state = $1) ORDER BY o.confirmed_at DESC, o.id DESC LIMIT $2")
-                .execute(Tuple.of(state.map(Order.State::name).orElse(null), limit))
+        return list(client, state, Optional.empty(), limit);
+    }
+
+    /** The same, optionally only orders of one kind (the shop's). */
+    public Uni<List<Order>> list(SqlClient client, Optional<Order.State> state, Optional<Order.Kind> kind, int limit) {
+        return client.preparedQuery(SELECT_ORDERS + " WHERE ($1::text IS NULL OR o.state = $1) AND ($3::text IS NULL OR o.kind = $3)"
+                        + " ORDER BY o.confirmed_at DESC, o.id DESC LIMIT $2")
+                .execute(Tuple.of(state.map(Order.State::name).orElse(null), limit, kind.map(Order.Kind::name).orElse(null)))
                 .flatMap(rows -> withLines(client, rows));
     }
 

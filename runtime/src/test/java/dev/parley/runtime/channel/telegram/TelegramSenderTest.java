@@ -148,11 +148,53 @@ class TelegramSenderTest {
         try (FakeTelegram telegram = new FakeTelegram()) {
             TelegramClient client = new TelegramClient(telegram.url(), TOKEN, Duration.ofSeconds(5));
 
-            TelegramClient.Answer answer = client.editMessageText("4242", 55, "Order confirmed", List.of()).await().indefinitely();
+            long sent = client.sendMessage("4242", "Confirm?", List.of(new OutboundMessage.Button("o:1:confirm", "Confirm"))).await().indefinitely()
+                    .body().getJsonObject("result").getLong("message_id");
+
+            TelegramClient.Answer answer = client.editMessageText("4242", sent, "Order confirmed", List.of()).await().indefinitely();
 
             assertThat(answer.ok()).isTrue();
             assertThat(telegram.calls("editMessageText").get(0).body()).isEqualTo(new JsonObject(
-                    "{\"chat_id\": \"4242\", \"message_id\": 55, \"text\": \"Order confirmed\", \"reply_markup\": {\"inline_keyboard\": []}}"));
+                    "{\"chat_id\": \"4242\", \"message_id\": " + sent + ", \"text\": \"Order confirmed\", \"reply_markup\": {\"inline_keyboard\": []}}"));
+        }
+    }
+
+    @Test
+    void aSlotMessageEditsTheMessageThatHoldsItAndAnUneditableOneIsSentAnew() {
+        try (FakeTelegram telegram = new FakeTelegram()) {
+            TelegramSender sender = new TelegramSender(new TelegramClient(telegram.url(), TOKEN, Duration.ofSeconds(5)), TelegramSender.LIMITS);
+            OutboundMessage home = new OutboundMessage("Home", List.of(new OutboundMessage.Button("s:cart", "Cart (0)"))).inSlot("home", false);
+            ChannelSender.Sent first = (ChannelSender.Sent) sender.send("4242", home).await().indefinitely();
+
+            OutboundMessage cart = new OutboundMessage("Your cart is empty.", List.of(new OutboundMessage.Button("s:h", "Close shop"))).inSlot("home", false);
+            ChannelSender.Result edited = sender.replace("4242", first.messageId(), cart).await().indefinitely();
+            ChannelSender.Result unchanged = sender.replace("4242", first.messageId(), cart).await().indefinitely();
+            ChannelSender.Result gone = sender.replace("4242", "999999", home).await().indefinitely();
+
+            assertThat(edited).isEqualTo(new ChannelSender.Sent(first.messageId()));
+            assertThat(unchanged).as("Telegram's 'message is not modified' is no failure").isEqualTo(new ChannelSender.Sent(first.messageId()));
+            assertThat(gone).isInstanceOf(ChannelSender.Sent.class).isNotEqualTo(new ChannelSender.Sent(first.messageId()));
+            assertThat(telegram.calls("editMessageText")).hasSize(3);
+            assertThat(telegram.calls("sendMessage")).extracting(c -> c.body().getString("text")).containsExactly("Home", "Home");
+        }
+    }
+
+    @Test
+    void aPhotoGoesBySendPhotoWithItsCaptionAndButtonsAndIsNeverAnEdit() {
+        try (FakeTelegram telegram = new FakeTelegram()) {
+            TelegramSender sender = new TelegramSender(new TelegramClient(telegram.url(), TOKEN, Duration.ofSeconds(5)), TelegramSender.LIMITS);
+            ChannelSender.Sent text = (ChannelSender.Sent) sender.send("4242", OutboundMessage.text("Home")).await().indefinitely();
+            OutboundMessage card = new OutboundMessage("Filter coffee", List.of(new OutboundMessage.Button("s:q:3:0", "Add to cart")))
+                    .withPhoto("https://example.com/coffee.jpg").inSlot("home", false);
+
+            ChannelSender.Result result = sender.replace("4242", text.messageId(), card).await().indefinitely();
+
+            assertThat(result).isInstanceOf(ChannelSender.Sent.class);
+            assertThat(telegram.calls("editMessageText")).isEmpty();
+            JsonObject photo = telegram.calls("sendPhoto").get(0).body();
+            assertThat(photo.getString("photo")).isEqualTo("https://example.com/coffee.jpg");
+            assertThat(photo.getString("caption")).isEqualTo("Filter coffee");
+            assertThat(photo.getJsonObject("reply_markup").getJsonArray("inline_keyboard")).hasSize(1);
         }
     }
 }
