@@ -54,6 +54,12 @@ public final class OrderEvents {
                 });
     }
 
+    /** The stream id of the newest committed event, 0 when there is none: where a follower of what comes next starts. */
+    public static Uni<Long> latest(SqlClient client) {
+        return client.preparedQuery("SELECT coalesce(max(seq), 0) AS seq FROM order_event").execute()
+                .map(rows -> rows.iterator().next().getLong("seq"));
+    }
+
     /** The event of row {@code rowId} once committed (with its stream id); empty before. */
     public static Uni<Optional<OrderEvent>> byRow(SqlClient client, long rowId) {
         return client.preparedQuery(SELECT + " WHERE id = $1 AND seq IS NOT NULL").execute(Tuple.of(rowId))
