@@ -9,20 +9,31 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A reply to one chat: text, optionally buttons the customer can press, optionally a document (an invoice PDF).
- * Stored as JSON in the outbox, so it stays a plain value.
+ * A reply to one chat: text, optionally buttons the customer can press, optionally a document (an invoice PDF),
+ * optionally how to display it ({@link Display}: a persistent menu, link previews off). Stored as JSON in the
+ * outbox, so it stays a plain value.
  */
-public record OutboundMessage(String text, List<Button> buttons, Document document) {
+public record OutboundMessage(String text, List<Button> buttons, Document document, Display display) {
 
     public OutboundMessage {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        display = display == null ? Display.PLAIN : display;
         if ((text == null || text.isBlank()) && document == null) {
             throw new IllegalArgumentException("a reply needs text or a document");
         }
     }
 
+    public OutboundMessage(String text, List<Button> buttons, Document document) {
+        this(text, buttons, document, null);
+    }
+
     public OutboundMessage(String text, List<Button> buttons) {
         this(text, buttons, null);
+    }
+
+    /** The same message, displayed as {@code display} says. */
+    public OutboundMessage with(Display display) {
+        return new OutboundMessage(text, buttons, document, display);
     }
 
     public static OutboundMessage text(String text) {
@@ -50,6 +61,11 @@ public record OutboundMessage(String text, List<Button> buttons, Document docume
             json.put("document", new JsonObject().put("fileName", document.fileName()).put("mediaType", document.mediaType())
                     .put("content", Base64.getEncoder().encodeToString(document.content())));
         }
+        if (!display.equals(Display.PLAIN)) {
+            JsonArray menu = new JsonArray();
+            display.menu().forEach(row -> menu.add(new JsonArray(new ArrayList<>(row))));
+            json.put("display", new JsonObject().put("menu", menu).put("noLinkPreview", display.noLinkPreview()));
+        }
         return json;
     }
 
@@ -60,9 +76,31 @@ public record OutboundMessage(String text, List<Button> buttons, Document docume
             buttons.add(new Button(button.getString("id"), button.getString("label")));
         });
         JsonObject document = json.getJsonObject("document");
+        JsonObject display = json.getJsonObject("display");
+        List<List<String>> menu = new ArrayList<>();
+        if (display != null) {
+            display.getJsonArray("menu", new JsonArray()).forEach(row -> menu.add(((JsonArray) row).stream().map(String::valueOf).toList()));
+        }
         return new OutboundMessage(json.getString("text"), buttons, document == null ? null
                 : new Document(document.getString("fileName"), document.getString("mediaType"),
-                        Base64.getDecoder().decode(document.getString("content"))));
+                        Base64.getDecoder().decode(document.getString("content"))),
+                display == null ? null : new Display(menu, display.getBoolean("noLinkPreview", false)));
+    }
+
+    /**
+     * How a channel that can shows the message; a channel that cannot shows it plainly.
+     *
+     * @param menu          rows of labels for a menu that stays under the chat (Telegram's persistent reply keyboard);
+     *                      pressing one sends its label as text. Empty: the menu already shown stays.
+     * @param noLinkPreview whether the links in the text are shown without a preview (a list of products)
+     */
+    public record Display(List<List<String>> menu, boolean noLinkPreview) {
+
+        public static final Display PLAIN = new Display(List.of(), false);
+
+        public Display {
+            menu = menu == null ? List.of() : menu.stream().map(List::copyOf).toList();
+        }
     }
 
     /** A button: the {@code id} comes back as {@link dev.parley.runtime.message.InboundMessage#buttonId()}. */

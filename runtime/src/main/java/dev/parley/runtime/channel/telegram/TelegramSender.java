@@ -40,7 +40,7 @@ public final class TelegramSender implements ChannelSender {
     public Uni<Result> send(String chatId, OutboundMessage message) {
         Uni<TelegramClient.Answer> call = message.document() != null
                 ? client.sendDocument(chatId, message.document(), message.text(), message.buttons())
-                : client.sendMessage(chatId, message.text(), message.buttons());
+                : client.sendMessage(chatId, message.text(), message.buttons(), message.display());
         return call.map(TelegramSender::outcome)
                 .onFailure().recoverWithItem(e -> new Retry("Telegram not reachable: " + e.getClass().getSimpleName(), null));
     }
