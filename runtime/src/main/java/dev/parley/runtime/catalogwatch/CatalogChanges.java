@@ -100,7 +100,7 @@ public final class CatalogChanges {
                     SELECT $1, w.channel, w.chat_id FROM catalog_watch w WHERE w.product_id = $2
                     ON CONFLICT DO NOTHING RETURNING channel, chat_id)
                 SELECT f.channel, f.chat_id, c.language FROM fresh f
-                LEFT JOIN conversation c ON c.channel = f.channel AND c.chat_id = f.chat_id
+                LEFT JOIN customer c ON c.channel = f.channel AND c.chat_id = f.chat_id
                 ORDER BY f.channel, f.chat_id""")
                 .execute(Tuple.of(event.getLong("id"), event.getLong("product_id")))
                 .flatMap(watchers -> {

@@ -103,7 +103,7 @@ public final class CatalogSearch {
         return words.isEmpty() ? null : String.join(" & ", words);
     }
 
-    static final String WHERE = """
+    static final String WHERE = " " + """
              WHERE NOT delisted
                AND ($1::text IS NULL OR to_tsvector('simple', search_text) @@ to_tsquery('simple', $1))
                AND ($2::text IS NULL OR category = $2) AND ($3::text IS NULL OR brand = $3) AND ($4::text IS NULL OR origin = $4)
