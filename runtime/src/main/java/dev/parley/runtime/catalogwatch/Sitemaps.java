@@ -51,10 +51,12 @@ public final class Sitemaps {
             String loc = null;
             String lastmod = null;
             String element = null;
+            int depth = 0;
             StringBuilder text = new StringBuilder();
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
                     String name = reader.getLocalName();
                     if (index == null) {
                         if (!name.equals("sitemapindex") && !name.equals("urlset")) {
@@ -65,15 +67,17 @@ public final class Sitemaps {
                         loc = null;
                         lastmod = null;
                     }
-                    element = name;
+                    // <loc> and <lastmod> of an entry, not of an extension inside it (<image:image><image:loc>)
+                    element = depth == 3 ? name : null;
                     text.setLength(0);
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                     text.append(reader.getText());
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     String name = reader.getLocalName();
+                    depth--;
                     if (name.equals("loc") && "loc".equals(element)) {
                         loc = text.toString().strip();
-                    } else if (name.equals("lastmod")) {
+                    } else if (name.equals("lastmod") && "lastmod".equals(element)) {
                         lastmod = text.toString().strip();
                     } else if ((name.equals("sitemap") || name.equals("url")) && loc != null && !loc.isEmpty()) {
                         entries.add(new Entry(loc, lastmod == null || lastmod.isEmpty() ? null : lastmod));
