@@ -280,12 +280,9 @@ public final class CatalogWatchFlow implements Flow {
 
     private Uni<Turn> search(Step step, String text) {
         PriceWords words = PriceWords.read(text, currency(step));
-        CatalogSearch.Filters filters = Listing.of(step.data()).filters();
-        if (words.minMinor() != null || words.maxMinor() != null) {
-            filters = filters.withPrice(words.minMinor(), words.maxMinor());
-        } else {
-            filters = filters.withPrice(null, null);
-        }
+        // The facets chosen belonged to the last results; "in stock only" is the customer's habit and stays.
+        CatalogSearch.Filters filters = CatalogSearch.Filters.NONE.withAvailableOnly(Listing.of(step.data()).filters().availableOnly())
+                .withPrice(words.minMinor(), words.maxMinor());
         return list(step, new Listing(Listing.SEARCH, words.text().isBlank() ? null : words.text(), filters, 0, new JsonObject()));
     }
 
