@@ -70,6 +70,7 @@ public class BotConfigMap extends BotDependent<ConfigMap> {
             config.put("ai", ai);
         }
         config.put("schedules", bot.getSpec().getSchedules());
+        config.put("catalog", bot.getSpec().getCatalog());
         try {
             return JSON.writeValueAsString(config);
         } catch (JsonProcessingException e) {

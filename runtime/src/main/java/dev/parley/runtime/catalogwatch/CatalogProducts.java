@@ -3,6 +3,7 @@ package dev.parley.runtime.catalogwatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +64,7 @@ public final class CatalogProducts {
         if (products.isEmpty()) {
             return Uni.createFrom().item(Counts.NONE);
         }
-        Map<String, ScrapedProduct> byId = new HashMap<>();
+        Map<String, ScrapedProduct> byId = new LinkedHashMap<>(); // new products get ids in the order read
         products.forEach(p -> byId.put(p.externalId(), p)); // a page listed twice: the last one read
         String[] ids = byId.keySet().toArray(String[]::new);
         return tx.preparedQuery("""

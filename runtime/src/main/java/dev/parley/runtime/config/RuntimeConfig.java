@@ -235,5 +235,9 @@ public interface RuntimeConfig {
 
         /** Fills an empty catalog with a small demo (wines) at startup; a local run of the flow has it unless set to false. */
         Optional<Boolean> demo();
+
+        /** Whether products are embedded for {@code /recommend} (the in-process model, after each sync). */
+        @WithDefault("true")
+        boolean embeddings();
     }
 }

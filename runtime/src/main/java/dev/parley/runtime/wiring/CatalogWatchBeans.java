@@ -49,8 +49,10 @@ class CatalogWatchBeans {
 
     @Produces
     @Singleton
-    CatalogSync catalogSync(Pool pool, CatalogSettings settings, CommerceSettings commerce, Recommendations recommendations, MeterRegistry registry) {
-        return new CatalogSync(pool, settings, commerce.currency(), commerce.defaultLanguage(), recommendations, registry);
+    CatalogSync catalogSync(Pool pool, CatalogSettings settings, CommerceSettings commerce, Recommendations recommendations, MeterRegistry registry,
+            RuntimeConfig config) {
+        return new CatalogSync(pool, settings, commerce.currency(), commerce.defaultLanguage(),
+                config.catalog().embeddings() ? recommendations : null, registry);
     }
 
     void demo(@Observes StartupEvent event, BotSettings bot, CatalogSettings settings, CatalogSync sync, Pool pool) {

@@ -40,7 +40,9 @@ public final class CatalogWatchFlow implements Flow {
     static final String BROWSING = "BROWSING";
     static final Messages TEXTS = new Messages("catalogwatch");
     static final int PAGE = 5;
+    /** Facet values offered as buttons, per facet: with in stock, clear and back, ten at most (WhatsApp's limit). */
     private static final int FACET_BUTTONS = 3;
+    private static final int MINOR_FACET_BUTTONS = 2;
 
     /** The menu's actions; the buttons of the non-Telegram menu are {@code cw:m:<action>}. */
     enum Action {
@@ -398,9 +400,9 @@ public final class CatalogWatchFlow implements Flow {
             lines.add(step.text("filters.title", facets.total()));
             List<Button> buttons = new ArrayList<>();
             JsonObject offered = new JsonObject();
-            facet(step, lines, buttons, offered, "c", "filters.categories", facets.categories(), listing.filters().category(), true);
-            facet(step, lines, buttons, offered, "o", "filters.origins", facets.origins(), listing.filters().origin(), false);
-            facet(step, lines, buttons, offered, "b", "filters.brands", facets.brands(), listing.filters().brand(), false);
+            facet(step, lines, buttons, offered, "c", "filters.categories", facets.categories(), listing.filters().category(), FACET_BUTTONS);
+            facet(step, lines, buttons, offered, "o", "filters.origins", facets.origins(), listing.filters().origin(), MINOR_FACET_BUTTONS);
+            facet(step, lines, buttons, offered, "b", "filters.brands", facets.brands(), listing.filters().brand(), MINOR_FACET_BUTTONS);
             lines.add(step.text("filters.available", facets.available()));
             if (!listing.filters().availableOnly() && facets.available() > 0 && facets.available() < facets.total()) {
                 buttons.add(new Button(AVAILABLE, step.text("button.available", facets.available())));
@@ -416,7 +418,8 @@ public final class CatalogWatchFlow implements Flow {
 
     /** One facet: its values and counts as a line, its first values as buttons (unless it is already chosen). */
     private static void facet(Step step, List<String> lines, List<Button> buttons, JsonObject offered, String key, String title,
-            Map<String, Long> values, String chosen, boolean translate) {
+            Map<String, Long> values, String chosen, int most) {
+        boolean translate = key.equals("c");
         if (values.isEmpty()) {
             return;
         }
@@ -427,7 +430,7 @@ public final class CatalogWatchFlow implements Flow {
         if (chosen != null || values.size() < 2) {
             return;
         }
-        values.entrySet().stream().limit(FACET_BUTTONS).forEach(e -> {
+        values.entrySet().stream().limit(most).forEach(e -> {
             buttons.add(new Button(FACET + key + ":" + offers.size(),
                     cut((translate ? category(step.language(), e.getKey()) : e.getKey()) + " (" + e.getValue() + ")", 40)));
             offers.add(e.getKey());
