@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.parley.runtime.commerce.OwnerApi;
 import dev.parley.runtime.testing.PostgresResource;
-import dev.parley.runtime.testing.ShopSite;
+import dev.parley.testing.ShopSite;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

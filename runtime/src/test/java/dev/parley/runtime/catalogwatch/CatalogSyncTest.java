@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.parley.runtime.commerce.OwnerApi;
-import dev.parley.runtime.testing.ShopSite;
+import dev.parley.testing.ShopSite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonArray;

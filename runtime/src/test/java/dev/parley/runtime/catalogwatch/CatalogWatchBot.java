@@ -9,7 +9,7 @@ import java.util.Map;
 
 import dev.parley.runtime.commerce.OwnerApi;
 import dev.parley.runtime.testing.PostgresResource;
-import dev.parley.runtime.testing.ShopSite;
+import dev.parley.testing.ShopSite;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.vertx.core.json.JsonArray;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.parley.runtime.testing.FakeTelegram;
 import dev.parley.runtime.testing.Replicas;
-import dev.parley.runtime.testing.ShopSite;
+import dev.parley.testing.ShopSite;
 import dev.parley.testing.PostgresServer;
 import dev.parley.testing.RuntimeProcess;
 

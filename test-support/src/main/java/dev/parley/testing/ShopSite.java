@@ -1,4 +1,4 @@
-package dev.parley.runtime.testing;
+package dev.parley.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,16 +19,13 @@ import java.util.zip.GZIPOutputStream;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-
 /**
  * A web shop as the catalog sync finds it, served locally: {@code /robots.txt} (which disallows {@code /private/}),
  * a sitemap index {@code /sitemap.xml} naming two sub-sitemaps (the second gzipped), and product pages carrying
  * schema.org {@code Product} JSON-LD. Besides the products, it lists pages that are broken on purpose: one whose
  * JSON-LD is not JSON, one with no Product, one that answers 404, one that always answers 500, and one under the
  * disallowed path. A test changes products (price, stock, {@code lastmod}), removes them, and reads which paths
- * were requested with which user agent.
+ * were requested with which user agent. The runtime's catalog-watch tests and {@code benchmarks/run catalog-search} read it.
  */
 public final class ShopSite implements AutoCloseable {
 
@@ -170,7 +167,7 @@ public final class ShopSite implements AutoCloseable {
             } else if (path.equals("/products/failing.html")) {
                 send(exchange, 500, "text/plain", "oops".getBytes(StandardCharsets.UTF_8));
             } else if (path.startsWith("/products/") && items.containsKey(path.substring(10, path.length() - 5))) {
-                page(exchange, jsonLd(items.get(path.substring(10, path.length() - 5))).encodePrettily());
+                page(exchange, jsonLd(items.get(path.substring(10, path.length() - 5))));
             } else {
                 send(exchange, 404, "text/html", "<h1>Not found</h1>".getBytes(StandardCharsets.UTF_8));
             }
@@ -193,14 +190,34 @@ public final class ShopSite implements AutoCloseable {
     }
 
     /** The JSON-LD the shop publishes for {@code item}: brand as an object, the origin as an additional property. */
-    public JsonObject jsonLd(Item item) {
-        return new JsonObject().put("@context", "https://schema.org").put("@type", "Product").put("name", item.name())
-                .put("sku", "SKU-" + item.slug()).put("brand", new JsonObject().put("@type", "Brand").put("name", item.brand()))
-                .put("category", "Wines > " + item.category()).put("description", item.description())
-                .put("image", url() + "/img/" + item.slug() + ".jpg").put("url", url() + item.path())
-                .put("additionalProperty", new JsonArray().add(new JsonObject().put("@type", "PropertyValue").put("name", "Country").put("value", item.origin())))
-                .put("offers", new JsonObject().put("@type", "Offer").put("price", item.price()).put("priceCurrency", "EUR")
-                        .put("availability", item.available() ? "https://schema.org/InStock" : "https://schema.org/OutOfStock"));
+    public String jsonLd(Item item) {
+        return "{\"@context\": \"https://schema.org\", \"@type\": \"Product\", \"name\": " + quoted(item.name())
+                + ", \"sku\": " + quoted("SKU-" + item.slug())
+                + ", \"brand\": {\"@type\": \"Brand\", \"name\": " + quoted(item.brand()) + "}"
+                + ", \"category\": " + quoted("Wines > " + item.category()) + ", \"description\": " + quoted(item.description())
+                + ", \"image\": " + quoted(url() + "/img/" + item.slug() + ".jpg") + ", \"url\": " + quoted(url() + item.path())
+                + ", \"additionalProperty\": [{\"@type\": \"PropertyValue\", \"name\": \"Country\", \"value\": " + quoted(item.origin()) + "}]"
+                + ", \"offers\": {\"@type\": \"Offer\", \"price\": " + quoted(item.price()) + ", \"priceCurrency\": \"EUR\""
+                + ", \"availability\": " + quoted(item.available() ? "https://schema.org/InStock" : "https://schema.org/OutOfStock") + "}}";
+    }
+
+    private static String quoted(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '<' -> json.append("\\u003c"); // never "</script>" inside the script
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
     }
 
     private static void page(HttpExchange exchange, String jsonLd) throws IOException {
