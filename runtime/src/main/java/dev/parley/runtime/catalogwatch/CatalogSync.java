@@ -72,6 +72,11 @@ public final class CatalogSync {
         return settings;
     }
 
+    /** The currency of a feed's or an upload's prices when a row names none: the Bot's. */
+    public String defaultCurrency() {
+        return defaultCurrency;
+    }
+
     /** What a run counts as it goes. */
     private static final class Tally {
         int fetched;
@@ -196,7 +201,7 @@ public final class CatalogSync {
         if (recommendations != null) {
             try {
                 recommendations.refresh(pool);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) { // the model's native libraries included: never the sync's failure
                 LOG.warnf("the embeddings were not refreshed after sync %d: %s", runId, e.getMessage());
             }
         }

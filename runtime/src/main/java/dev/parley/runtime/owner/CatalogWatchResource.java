@@ -2,6 +2,7 @@ package dev.parley.runtime.owner;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -187,10 +188,12 @@ public class CatalogWatchResource {
     public Uni<RunView> upload(byte[] body,
             @Parameter(description = "true: products the upload leaves out stay listed; false (default): they are delisted")
             @QueryParam("partial") @DefaultValue("false") boolean partial,
-            @QueryParam("currency") @DefaultValue("EUR") String currency) throws BadInput {
+            @Parameter(description = "The currency of rows that name none; the Bot's when absent") @QueryParam("currency") String currency)
+            throws BadInput {
         Feeds.Parsed parsed;
         try {
-            parsed = Feeds.parse(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8), currency);
+            parsed = Feeds.parse(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8),
+                    currency == null || currency.isBlank() ? sync.defaultCurrency() : currency.toUpperCase(Locale.ROOT));
         } catch (Feeds.NotAFeed e) {
             throw new BadInput(e.getMessage());
         }

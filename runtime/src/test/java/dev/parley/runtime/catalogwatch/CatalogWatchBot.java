@@ -18,7 +18,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * A catalog-watch bot as the operator configures it, reading the local {@link ShopSite} (40 generated wines and the
  * broken pages) through its sitemap: euros, English and French, a user agent of its own. The console channel is on
- * (customers' watches and alerts are read from its transcript); the scheduler is off, so only a test starts syncs.
+ * (customers' watches and alerts are read from its transcript); the scheduler is off, so only a test starts syncs;
+ * no embeddings (RecommendationsTest has them).
  */
 public class CatalogWatchBot implements QuarkusTestProfile {
 
@@ -44,7 +45,8 @@ public class CatalogWatchBot implements QuarkusTestProfile {
             Path file = Files.createTempDirectory("parley-catalogwatch").resolve("bot.json");
             Files.writeString(file, bot.encode());
             return Map.of("parley.bot.config", file.toString(), "parley.owner.token", OwnerApi.TOKEN, "parley.scheduling.enabled", "false",
-                    "parley.console.enabled", "true", "parley.catalog.retries", "1", "parley.catalog.retry-backoff", "10ms");
+                    "parley.console.enabled", "true", "parley.catalog.retries", "1", "parley.catalog.retry-backoff", "10ms",
+                    "parley.catalog.embeddings", "false");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

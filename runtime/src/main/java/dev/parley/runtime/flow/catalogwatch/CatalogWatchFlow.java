@@ -101,7 +101,9 @@ public final class CatalogWatchFlow implements Flow {
         if (wish.isEmpty() || wish.get().isBlank() || recommender == null) {
             return Uni.createFrom().nullItem();
         }
-        return recommender.similar(wish.get(), PAGE).map(ids -> (Object) new Recommended(wish.get(), ids));
+        return recommender.similar(wish.get(), PAGE).map(ids -> (Object) new Recommended(wish.get(), ids))
+                // The model could not run (its native library, say): the customer is told suggestions are unavailable.
+                .onFailure().recoverWithItem(e -> new Recommended(wish.get(), null));
     }
 
     @Override
@@ -560,6 +562,9 @@ public final class CatalogWatchFlow implements Flow {
         }
         if (!(understood instanceof Recommended recommended)) {
             return Uni.createFrom().item(step.reply(OutboundMessage.text(step.text("recommend.usage"))));
+        }
+        if (recommended.ids() == null) {
+            return Uni.createFrom().item(step.reply(OutboundMessage.text(step.text("recommend.off"))));
         }
         return CatalogSearch.hits(step.tx(), recommended.ids()).map(hits -> {
             if (hits.isEmpty()) {
