@@ -101,6 +101,17 @@ class CatalogSyncTest {
         assertThat(stored.getString("currency")).isEqualTo("EUR");
         assertThat(stored.getBoolean("available")).isEqualTo(item.available());
         assertThat(stored.getString("lastmod")).isEqualTo("2026-01-01");
+
+        List<String> digests = digests();
+        assertThat(digests).hasSize(1);
+        assertThat(digests.get(0)).startsWith("🗞 What is new in the catalog").contains(CatalogWatchBot.PRODUCTS + " new products:")
+                .doesNotContain("back in stock");
+    }
+
+    /** The digests queued for the Bot's group chat, oldest first. */
+    private List<String> digests() {
+        return rows("SELECT payload FROM outbox_message WHERE channel = 'telegram' AND chat_id = $1 ORDER BY id", CatalogWatchBot.DIGEST_CHAT)
+                .stream().map(r -> ((JsonObject) r.getValue(0)).getString("text")).toList();
     }
 
     @Test
@@ -182,6 +193,9 @@ class CatalogSyncTest {
         assertThat(rows("SELECT count(*) FROM catalog_change_event WHERE product_id = $1 AND kind = 'BACK_IN_STOCK'", soldOutId).get(0).getLong(0))
                 .isEqualTo(1);
         assertThat(rows("SELECT count(*) FROM catalog_alert").get(0).getLong(0)).isEqualTo(3);
+        List<String> digests = digests();
+        assertThat(digests).as("one digest for the sync that restocked, none for the syncs that added nothing").hasSize(2);
+        assertThat(digests.get(1)).contains("1 back in stock:").contains(soldOut.name()).doesNotContain("new products");
         // Nothing more comes, however long one waits: the outbox holds no more for them.
         assertThat(rows("SELECT count(*) FROM outbox_message WHERE chat_id IN ('anne', 'marc')").get(0).getLong(0)).isEqualTo(6);
     }

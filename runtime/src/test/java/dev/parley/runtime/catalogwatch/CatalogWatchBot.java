@@ -25,6 +25,8 @@ public class CatalogWatchBot implements QuarkusTestProfile {
 
     public static final String USER_AGENT = "ParleyTestBot/1.0 (+https://parley.dev/test)";
     public static final int PRODUCTS = 40;
+    /** The Telegram group that gets the digest; Telegram is off, so the digests stay in the outbox for the test to read. */
+    public static final String DIGEST_CHAT = "-100777";
 
     /** The site the current test class reads. */
     public static volatile ShopSite site;
@@ -40,7 +42,8 @@ public class CatalogWatchBot implements QuarkusTestProfile {
                 .put("channels", new JsonObject().put("telegram", false).put("whatsapp", false))
                 .put("commerce", new JsonObject().put("currency", "EUR").put("languages", new JsonArray().add("en").add("fr")))
                 .put("schedules", new JsonObject().put("restockCheckIntervalMinutes", 30).put("timeZone", "Europe/Paris"))
-                .put("catalog", new JsonObject().put("userAgent", USER_AGENT).put("concurrency", 3).put("requestTimeoutSeconds", 5));
+                .put("catalog", new JsonObject().put("userAgent", USER_AGENT).put("concurrency", 3).put("requestTimeoutSeconds", 5)
+                        .put("digestChatId", DIGEST_CHAT));
         try {
             Path file = Files.createTempDirectory("parley-catalogwatch").resolve("bot.json");
             Files.writeString(file, bot.encode());
