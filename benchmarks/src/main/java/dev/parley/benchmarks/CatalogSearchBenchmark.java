@@ -272,8 +272,8 @@ public final class CatalogSearchBenchmark {
         Path script = workDir.resolve(name + ".sql");
         Files.writeString(script, "\\set w random(1, " + WORDS.size() + ")\n" + sql.replace("\n", " ") + ";\n");
         // The same warm-up as the runtime's side, then the measured run.
-        Pgbench.run(postgres, database, concurrency, Duration.ofSeconds(Math.max(3, seconds / 4)), script, workDir, name + "-warm", List.of(), SCHEMA);
-        return Pgbench.run(postgres, database, concurrency, Duration.ofSeconds(seconds), script, workDir, name, List.of(), SCHEMA);
+        Pgbench.run(postgres, database, concurrency, Duration.ofSeconds(Math.max(3, seconds / 4)), script, workDir, "log-" + name + "-warm", List.of(), SCHEMA);
+        return Pgbench.run(postgres, database, concurrency, Duration.ofSeconds(seconds), script, workDir, "log-" + name, List.of(), SCHEMA);
     }
 
 }
