@@ -28,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Pool;
  * no product find products of the right kind; the embeddings are in PostgreSQL, one per listed product.
  */
 @QuarkusTest
-@TestProfile(UploadedCatalogBot.class)
+@TestProfile(RecommendingBot.class)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 class RecommendationsTest {
 

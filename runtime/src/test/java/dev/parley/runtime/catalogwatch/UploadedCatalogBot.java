@@ -13,9 +13,15 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A catalog-watch bot whose catalog the owner uploads (no sitemap, no feed): euros, English then French, the
- * console on, the scheduler off, the demo catalog off (each test uploads its own).
+ * console on, the scheduler off, the demo catalog off (each test uploads its own). No embeddings: the model's native
+ * libraries load once per JVM, bound to the application's class loader, so only {@link RecommendingBot}'s
+ * application (one test class) runs the model.
  */
 public class UploadedCatalogBot implements QuarkusTestProfile {
+
+    protected boolean embeddings() {
+        return false;
+    }
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -26,7 +32,8 @@ public class UploadedCatalogBot implements QuarkusTestProfile {
             Path file = Files.createTempDirectory("parley-uploaded").resolve("bot.json");
             Files.writeString(file, bot.encode());
             return Map.of("parley.bot.config", file.toString(), "parley.owner.token", OwnerApi.TOKEN, "parley.scheduling.enabled", "false",
-                    "parley.console.enabled", "true", "parley.catalog.demo", "false");
+                    "parley.console.enabled", "true", "parley.catalog.demo", "false",
+                    "parley.catalog.embeddings", String.valueOf(embeddings()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -306,7 +306,8 @@ public final class CatalogWatchFlow implements Flow {
             String heading = listing.mode().equals(Listing.NEW) ? step.text("list.new", page.total())
                     : listing.text() == null ? step.text("list.all", page.total()) : step.text("list.search", listing.text(), page.total());
             lines.add(heading + (pages > 1 ? "  ·  " + step.text("list.page", listing.page() + 1, pages) : ""));
-            describeFilters(step, listing.filters()).ifPresent(lines::add);
+            String priced = page.hits().stream().map(CatalogSearch.Hit::currency).filter(c -> c != null).findFirst().orElse(currency(step));
+            describeFilters(step, listing.filters(), priced).ifPresent(lines::add);
             lines.add("");
             List<Button> buttons = new ArrayList<>();
             int n = listing.page() * PAGE;
@@ -353,7 +354,7 @@ public final class CatalogWatchFlow implements Flow {
         return line.toString();
     }
 
-    private Optional<String> describeFilters(Step step, CatalogSearch.Filters f) {
+    private static Optional<String> describeFilters(Step step, CatalogSearch.Filters f, String currency) {
         List<String> parts = new ArrayList<>();
         if (f.category() != null) {
             parts.add(step.text("filter.category", category(step.language(), f.category())));
@@ -364,7 +365,6 @@ public final class CatalogWatchFlow implements Flow {
         if (f.origin() != null) {
             parts.add(step.text("filter.origin", f.origin()));
         }
-        String currency = currency(step);
         if (f.minPriceMinor() != null && f.maxPriceMinor() != null) {
             parts.add(step.text("filter.price.between", money(f.minPriceMinor(), currency), money(f.maxPriceMinor(), currency)));
         } else if (f.maxPriceMinor() != null) {
