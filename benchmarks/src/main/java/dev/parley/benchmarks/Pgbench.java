@@ -46,7 +46,7 @@ record Pgbench(long transactions, double tps, long[] latencyNanos, String output
             "data={\"count\": 1}", "payload={\"text\": \"#1 you said: hello\", \"buttons\": []}");
 
     /** The statement with its parameters $1, $2 ... written as pgbench variables, in that order. */
-    private static String bind(String statement, String... variables) {
+    static String bind(String statement, String... variables) {
         return Pattern.compile("\\$(\\d+)").matcher(statement).replaceAll(m -> ":" + variables[Integer.parseInt(m.group(1)) - 1]);
     }
 
@@ -57,17 +57,22 @@ record Pgbench(long transactions, double tps, long[] latencyNanos, String output
     /** Runs pgbench with the script, its per-transaction log in {@code workDir} under a prefix of the round's. */
     static Pgbench run(PostgresServer postgres, String database, int concurrency, Duration duration, Path script, Path workDir, int round)
             throws IOException, InterruptedException {
-        String prefix = "log-" + round;
+        return run(postgres, database, concurrency, duration, script, workDir, "log-" + round, PGBENCH_VARIABLES, RuntimeIntake.SCHEMA);
+    }
+
+    /** Runs pgbench with {@code script} and its {@code -D} {@code variables}, in {@code schema}, logging under {@code prefix}. */
+    static Pgbench run(PostgresServer postgres, String database, int concurrency, Duration duration, Path script, Path workDir, String prefix,
+            List<String> variables, String schema) throws IOException, InterruptedException {
         // -M prepared: the runtime's client prepares its statements too.
         List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(concurrency),
                 "-j", String.valueOf(Math.min(2, concurrency)), "-T", String.valueOf(duration.toSeconds()), "-f", script.toString(),
                 "-l", "--log-prefix=" + workDir.resolve(prefix), "-h", "localhost", "-p", String.valueOf(postgres.port()), "-U", PostgresServer.USER));
-        PGBENCH_VARIABLES.forEach(variable -> command.addAll(List.of("-D", variable)));
+        variables.forEach(variable -> command.addAll(List.of("-D", variable)));
         command.add(database);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", PostgresServer.PASSWORD);
         // The runtime connects with search_path set to the bot's schema; so does pgbench.
-        builder.environment().put("PGOPTIONS", "-c search_path=" + RuntimeIntake.SCHEMA);
+        builder.environment().put("PGOPTIONS", "-c search_path=" + schema);
         Process process;
         try {
             process = builder.start();

@@ -28,6 +28,7 @@ import dev.parley.operator.dependent.BotNames;
 import dev.parley.runtime.config.AiSettings;
 import dev.parley.runtime.config.Approval;
 import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.config.CatalogSettings;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.config.RuntimeConfig;
 import dev.parley.runtime.config.WebhookSettings;
@@ -73,6 +74,12 @@ class BotJsonContractTest {
         assertThat(settings.idleExpiry()).isEqualTo(Duration.ofHours(24));
         assertThat(List.of(commerce.currency(), commerce.invoicePrefix(), commerce.defaultLanguage())).containsExactly("INR", "INV-", "en");
         assertThat(commerce.owners()).isEmpty();
+        CatalogSettings catalog = catalogReads(bot, json);
+        assertThat(catalog.source()).as("no sitemap, no feed: the owner uploads the catalog").isEqualTo("upload");
+        assertThat(catalog.restockEvery()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(List.of(catalog.syncCron(), catalog.userAgent())).containsExactly("0 3 * * 1", CatalogSettings.DEFAULT_USER_AGENT);
+        assertThat(List.of(catalog.concurrency(), (int) catalog.requestTimeout().toSeconds())).containsExactly(4, 20);
+        assertThat(catalog.digestChatId()).isNull();
     }
 
     @Test
@@ -123,6 +130,22 @@ class BotJsonContractTest {
             if (spec.getSchedules() != null && spec.getSchedules().getSessionExpiryMinutes() != null) {
                 assertThat(settings.idleExpiry()).as(name).isEqualTo(Duration.ofMinutes(spec.getSchedules().getSessionExpiryMinutes()));
             }
+            CatalogSettings catalog = catalogReads(bot, BotConfigMap.desired(bot).getData().get(BotConfigMap.KEY));
+            if (spec.getSchedules() != null && spec.getSchedules().getRestockCheckIntervalMinutes() != null) {
+                assertThat(catalog.restockEvery()).as(name).isEqualTo(Duration.ofMinutes(spec.getSchedules().getRestockCheckIntervalMinutes()));
+            }
+            if (spec.getCatalog() != null) {
+                var declared = spec.getCatalog();
+                assertThat(catalog.sitemapUrl().orElse(null)).as(name).isEqualTo(declared.getSitemapUrl());
+                assertThat(catalog.feedUrl().orElse(null)).as(name).isEqualTo(declared.getFeedUrl());
+                assertThat(catalog.syncCron()).as(name).isEqualTo(declared.getSyncCron());
+                assertThat(catalog.concurrency()).as(name).isEqualTo(declared.getConcurrency());
+                assertThat(catalog.requestTimeout()).as(name).isEqualTo(Duration.ofSeconds(declared.getRequestTimeoutSeconds()));
+                assertThat(catalog.digestChatId()).as(name).isEqualTo(declared.getDigestChatId());
+                if (declared.getUserAgent() != null) {
+                    assertThat(catalog.userAgent()).as(name).isEqualTo(declared.getUserAgent());
+                }
+            }
         }
     }
 
@@ -159,6 +182,16 @@ class BotJsonContractTest {
      * passes it ({@code PARLEY_BOT_NAME}), the secrets, and the file.
      */
     private BotSettings runtimeReads(Bot bot, String botJson) {
+        return new BotSettings(runtimeConfig(bot, botJson));
+    }
+
+    /** The catalog-watch settings the runtime reads from the same document. */
+    private CatalogSettings catalogReads(Bot bot, String botJson) {
+        RuntimeConfig config = runtimeConfig(bot, botJson);
+        return CatalogSettings.of(new BotSettings(config), config);
+    }
+
+    private RuntimeConfig runtimeConfig(Bot bot, String botJson) {
         try {
             Path file = Files.writeString(Files.createTempFile(dir, "bot", ".json"), botJson);
             Map<String, String> properties = new HashMap<>(SECRETS);
@@ -168,7 +201,7 @@ class BotJsonContractTest {
                     .withSources(new PropertiesConfigSource(runtimeProperties(), 250))
                     .withSources(new PropertiesConfigSource(properties, "bot", 500))
                     .build();
-            return new BotSettings(config.getConfigMapping(RuntimeConfig.class));
+            return config.getConfigMapping(RuntimeConfig.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -73,6 +73,7 @@ public class BotConfigMap extends BotDependent<ConfigMap> {
         }
         config.put("schedules", bot.getSpec().getSchedules());
         config.put("integrations", integrations(bot));
+        config.put("catalog", bot.getSpec().getCatalog());
         try {
             return JSON.writeValueAsString(config);
         } catch (JsonProcessingException e) {

@@ -15,7 +15,7 @@ import dev.parley.api.v1alpha1.bot.Flow;
 public final class ServedFlows {
 
     /** What the runtime serves (README, "The runtime"). */
-    public static final Set<Flow> SERVED = Set.of(Flow.ORDER_AGENT, Flow.SHOP);
+    public static final Set<Flow> SERVED = Set.of(Flow.ORDER_AGENT, Flow.SHOP, Flow.CATALOG_WATCH);
 
     private ServedFlows() {
     }

@@ -77,6 +77,9 @@ public interface RuntimeConfig {
     /** The database: {@code application.properties} gives the defaults, from which it also makes the datasource. */
     Db db();
 
+    /** The catalog-watch flow's sync; bot.json's {@code catalog} section wins. */
+    Catalog catalog();
+
     interface Bot {
         /** The Bot's name: the path segment of its webhooks. */
         @WithDefault("local")
@@ -242,5 +245,29 @@ public interface RuntimeConfig {
         /** How often an invalid answer or a transient error is asked again before the rules answer instead. */
         @WithDefault("1")
         int retries();
+    }
+
+    interface Catalog {
+        /** The shop's sitemap (or sitemap index), for a run without a bot.json. */
+        Optional<String> sitemapUrl();
+
+        /** A CSV or JSON feed of the catalog, for a run without a bot.json. */
+        Optional<String> feedUrl();
+
+        /** The first pause before a fetch is retried; each retry doubles it. */
+        @WithConverter(DurationConverter.class)
+        @WithDefault("1s")
+        Duration retryBackoff();
+
+        /** How often a failed fetch is tried again. */
+        @WithDefault("3")
+        int retries();
+
+        /** Fills an empty catalog with a small demo (wines) at startup; a local run of the flow has it unless set to false. */
+        Optional<Boolean> demo();
+
+        /** Whether products are embedded for {@code /recommend} (the in-process model, after each sync). */
+        @WithDefault("true")
+        boolean embeddings();
     }
 }

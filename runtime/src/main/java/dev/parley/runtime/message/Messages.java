@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the bot says, in the customer's language, from message bundles ({@code messages/<name>.properties} for
- * English, {@code messages/<name>_hi.properties} for Hindi) rather than strings in code. Patterns are
+ * English, {@code messages/<name>_hi.properties} for Hindi, {@code _fr} for French) rather than strings in code. Patterns are
  * {@link MessageFormat}s: arguments are passed already formatted (quantities, money), so a quote is written
  * twice ({@code don''t}).
  */
@@ -18,6 +18,7 @@ public final class Messages {
     /** The languages the bot answers in; anything else is answered in English. */
     public static final String ENGLISH = "en";
     public static final String HINDI = "hi";
+    public static final String FRENCH = "fr";
 
     private final String baseName;
     private final Map<String, ResourceBundle> bundles = new ConcurrentHashMap<>();
@@ -27,9 +28,13 @@ public final class Messages {
         bundle(ENGLISH); // a missing bundle is a build mistake: fail at startup, not in a chat
     }
 
-    /** The language a customer is answered in, from what their channel or they said: {@code hi} or {@code en}. */
+    /**
+     * The language a customer is answered in, from what their channel or they said: {@code hi}, {@code fr} or
+     * {@code en}. A bundle without a language's file answers in English.
+     */
     public static String language(String tag) {
-        return tag != null && tag.toLowerCase(Locale.ROOT).startsWith(HINDI) ? HINDI : ENGLISH;
+        String lower = tag == null ? "" : tag.toLowerCase(Locale.ROOT);
+        return lower.startsWith(HINDI) ? HINDI : lower.startsWith(FRENCH) ? FRENCH : ENGLISH;
     }
 
     public String get(String language, String key, Object... args) {

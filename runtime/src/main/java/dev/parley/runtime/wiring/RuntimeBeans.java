@@ -20,6 +20,8 @@ import dev.parley.runtime.conversation.ConversationRouter;
 import dev.parley.runtime.conversation.Flow;
 import dev.parley.runtime.conversation.SessionExpiry;
 import dev.parley.runtime.conversation.SessionStore;
+import dev.parley.runtime.flow.catalogwatch.CatalogWatchFlow;
+import dev.parley.runtime.flow.catalogwatch.CatalogWatchParts;
 import dev.parley.runtime.flow.echo.EchoFlow;
 import dev.parley.runtime.flow.orderagent.ApiOrders;
 import dev.parley.runtime.flow.orderagent.OrderAgentFlow;
@@ -69,13 +71,16 @@ public class RuntimeBeans {
 
     @Produces
     @Singleton
-    Flow flow(BotSettings settings, Instance<OrderAgentParts> orderAgent, Instance<ShopParts> shop) {
+    Flow flow(BotSettings settings, Instance<OrderAgentParts> orderAgent, Instance<ShopParts> shop,
+            Instance<CatalogWatchParts> catalogWatch) {
         return switch (settings.flow()) {
             case EchoFlow.NAME -> new EchoFlow();
             case OrderAgentFlow.NAME -> orderAgent.get().flow(settings);
             case ShopFlow.NAME -> shop.get().flow(settings);
+            case CatalogWatchFlow.NAME -> catalogWatch.get().flow(settings);
             default -> throw new IllegalStateException("The flow '" + settings.flow() + "' (the Bot's spec.flow) is not in this"
-                    + " runtime build; it has: " + EchoFlow.NAME + ", " + OrderAgentFlow.NAME + ", " + ShopFlow.NAME);
+                    + " runtime build; it has: " + EchoFlow.NAME + ", " + OrderAgentFlow.NAME + ", " + ShopFlow.NAME + ", "
+                    + CatalogWatchFlow.NAME);
         };
     }
 

@@ -69,6 +69,9 @@ public class BotSpec {
     @JsonPropertyDescription("Scheduled jobs: reminders, session expiry, restock checks.")
     private SchedulesSpec schedules;
 
+    @JsonPropertyDescription("The catalog a catalogWatch bot syncs: a sitemap or a feed, when, and how politely.")
+    private CatalogSpec catalog;
+
     @JsonPropertyDescription("The runtime pods: image, resources, extra env and scheduling constraints.")
     private RuntimeSpec runtime;
 
@@ -170,6 +173,14 @@ public class BotSpec {
 
     public void setAi(AiSpec ai) {
         this.ai = ai;
+    }
+
+    public CatalogSpec getCatalog() {
+        return catalog;
+    }
+
+    public void setCatalog(CatalogSpec catalog) {
+        this.catalog = catalog;
     }
 
     public SchedulesSpec getSchedules() {

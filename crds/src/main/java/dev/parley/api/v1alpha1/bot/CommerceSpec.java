@@ -32,7 +32,7 @@ public class CommerceSpec {
     private String invoicePrefix = "INV-";
 
     @Size(min = 1)
-    @JsonPropertyDescription("Languages the bot replies in, the first being the default: 'en' and/or 'hi'.")
+    @JsonPropertyDescription("Languages the bot replies in, the first being the default: 'en', 'hi', 'fr' (French: the catalogWatch flow).")
     private List<Language> languages;
 
     @Default("fifo")

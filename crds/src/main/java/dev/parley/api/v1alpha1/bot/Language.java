@@ -4,5 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 public enum Language {
     @JsonProperty("en") EN,
-    @JsonProperty("hi") HI
+    @JsonProperty("hi") HI,
+    @JsonProperty("fr") FR
 }

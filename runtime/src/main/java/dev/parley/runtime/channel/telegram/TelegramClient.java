@@ -56,9 +56,22 @@ public final class TelegramClient {
     }
 
     public Uni<Answer> sendMessage(String chatId, String text, List<OutboundMessage.Button> buttons) {
+        return sendMessage(chatId, text, buttons, OutboundMessage.Display.PLAIN);
+    }
+
+    /**
+     * {@code sendMessage} displayed as {@code display} says: its menu as a persistent reply keyboard (when the message
+     * has no inline buttons: a message carries one {@code reply_markup}), links without a preview.
+     */
+    public Uni<Answer> sendMessage(String chatId, String text, List<OutboundMessage.Button> buttons, OutboundMessage.Display display) {
         JsonObject body = new JsonObject().put("chat_id", chatId).put("text", text);
         if (!buttons.isEmpty()) {
             body.put("reply_markup", inlineKeyboard(buttons));
+        } else if (!display.menu().isEmpty()) {
+            body.put("reply_markup", replyKeyboard(display.menu()));
+        }
+        if (display.noLinkPreview()) {
+            body.put("link_preview_options", new JsonObject().put("is_disabled", true));
         }
         return call("sendMessage", body);
     }
@@ -129,6 +142,13 @@ public final class TelegramClient {
 
     private Uni<Answer> send(HttpRequest request) {
         return JsonHttp.send(http, request, Answer::new);
+    }
+
+    /** A menu that stays under the chat until replaced: each label is sent as the customer's text when pressed. */
+    static JsonObject replyKeyboard(List<List<String>> rows) {
+        JsonArray keyboard = new JsonArray();
+        rows.forEach(row -> keyboard.add(new JsonArray(row.stream().map(label -> (Object) new JsonObject().put("text", label)).toList())));
+        return new JsonObject().put("keyboard", keyboard).put("is_persistent", true).put("resize_keyboard", true);
     }
 
     static JsonObject inlineKeyboard(List<OutboundMessage.Button> buttons) {

@@ -43,7 +43,7 @@ public final class TelegramSender implements ChannelSender {
         Uni<TelegramClient.Answer> call = message.document() != null
                 ? client.sendDocument(chatId, message.document(), message.text(), message.buttons())
                 : message.photoUrl() != null ? client.sendPhoto(chatId, message.photoUrl(), message.text(), message.buttons())
-                : client.sendMessage(chatId, message.text(), message.buttons());
+                : client.sendMessage(chatId, message.text(), message.buttons(), message.display());
         return call.map(TelegramSender::outcome)
                 .onFailure().recoverWithItem(e -> unreachable(e));
     }

@@ -2,22 +2,16 @@ package dev.parley.runtime.commerce.ledger;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.inject.Singleton;
-
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
 
 import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.config.CommerceSettings;
 import dev.parley.runtime.message.Messages;
 import dev.parley.runtime.message.OutboundMessage;
 import dev.parley.runtime.outbox.Outbox;
+import dev.parley.runtime.scheduling.CronSchedule;
 import dev.parley.runtime.scheduling.ScheduledJob;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -35,23 +29,12 @@ public class PaymentReminders implements ScheduledJob {
 
     private final Ledger ledger;
     private final CommerceSettings settings;
-    private final ExecutionTime schedule;
-    private final ZoneId zone;
+    private final CronSchedule schedule;
 
     public PaymentReminders(Ledger ledger, CommerceSettings settings) {
         this.ledger = ledger;
         this.settings = settings;
-        this.zone = ZoneId.of(settings.timeZone());
-        try {
-            this.schedule = ExecutionTime.forCron(new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX))
-                    .parse(settings.reminderCron()).validate());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("bot.json's schedules.reminderCron '" + settings.reminderCron()
-                    + "' is not a five-field cron expression (minute hour day-of-month month day-of-week): " + e.getMessage(), e);
-        }
-        if (schedule.lastExecution(ZonedDateTime.now(zone)).isEmpty()) {
-            throw new IllegalStateException("bot.json's schedules.reminderCron '" + settings.reminderCron() + "' never fires");
-        }
+        this.schedule = new CronSchedule(settings.reminderCron(), ZoneId.of(settings.timeZone()), "bot.json's schedules.reminderCron");
     }
 
     @Override
@@ -62,10 +45,7 @@ public class PaymentReminders implements ScheduledJob {
     /** The latest fire time at or before {@code now}, as an instant: {@code 2026-03-02T04:30:00Z}. */
     @Override
     public String period(Instant now) {
-        ZonedDateTime minute = now.atZone(zone).truncatedTo(ChronoUnit.MINUTES);
-        ZonedDateTime fired = schedule.isMatch(minute) ? minute : schedule.lastExecution(minute)
-                .orElseThrow(() -> new IllegalStateException("reminderCron '" + settings.reminderCron() + "' has not fired before " + now));
-        return fired.toInstant().toString();
+        return schedule.period(now);
     }
 
     @Override

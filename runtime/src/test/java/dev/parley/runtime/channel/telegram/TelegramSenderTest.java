@@ -76,6 +76,30 @@ class TelegramSenderTest {
     }
 
     @Test
+    void aMenuIsAPersistentReplyKeyboardAndAListHasNoLinkPreviews() {
+        OutboundMessage.Display menu = new OutboundMessage.Display(List.of(List.of("New", "Random"), List.of("Watches")), false);
+        sender().send("4242", OutboundMessage.text("Welcome").with(menu)).await().indefinitely();
+        sender().send("4242", new OutboundMessage("1. Chablis https://shop/p/1", List.of(new OutboundMessage.Button("cw:p:1", "1")))
+                .with(new OutboundMessage.Display(List.of(), true))).await().indefinitely();
+
+        assertThat(bodies.get(0)).isEqualTo(new JsonObject("""
+                {"chat_id": "4242", "text": "Welcome",
+                 "reply_markup": {"keyboard": [[{"text": "New"}, {"text": "Random"}], [{"text": "Watches"}]],
+                                  "is_persistent": true, "resize_keyboard": true}}"""));
+        assertThat(bodies.get(1).getJsonObject("link_preview_options")).isEqualTo(new JsonObject().put("is_disabled", true));
+        assertThat(bodies.get(1).getJsonObject("reply_markup").containsKey("inline_keyboard")).isTrue();
+    }
+
+    @Test
+    void anOutboxRowWrittenBeforeDisplayExistedStillReads() {
+        OutboundMessage old = OutboundMessage.fromJson(new JsonObject("{\"text\": \"hi\", \"buttons\": []}"));
+        assertThat(old.display()).isEqualTo(OutboundMessage.Display.PLAIN);
+        OutboundMessage shown = OutboundMessage.text("x").with(new OutboundMessage.Display(List.of(List.of("A")), true));
+        assertThat(OutboundMessage.fromJson(shown.toJson())).isEqualTo(shown);
+        assertThat(OutboundMessage.text("x").toJson().containsKey("display")).as("a plain message's JSON is as before").isFalse();
+    }
+
+    @Test
     void plainTextHasNoKeyboard() {
         sender().send("4242", OutboundMessage.text("Thank you")).await().indefinitely();
 
