@@ -18,6 +18,18 @@ public final class ParleyMain {
     public static void main(String... args) {
         LocalDatabase.startIfNoneConfigured();
         StoreTls.apply();
+        keepNativeLibrariesInTheTemporaryDirectory();
         Quarkus.run(args);
+    }
+
+    /**
+     * The catalog-watch flow's embedding model (DJL's tokenizer, ONNX Runtime) unpacks native libraries into
+     * {@code ~/.djl.ai} by default; a pod's root filesystem is read-only and its writable place is the temporary
+     * directory (an emptyDir). A directory set by hand ({@code DJL_CACHE_DIR}) wins.
+     */
+    static void keepNativeLibrariesInTheTemporaryDirectory() {
+        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
+        }
     }
 }
