@@ -3,11 +3,13 @@ package dev.parley.operator.status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.api.v1alpha1.bot.BotPhase;
 import dev.parley.api.v1alpha1.bot.BotStatus;
+import dev.parley.api.v1alpha1.bot.Flow;
 import dev.parley.api.v1alpha1.storage.StorageBackend;
 import dev.parley.operator.dependent.BotInputs;
 import dev.parley.operator.dependent.BotNames;
@@ -24,7 +26,16 @@ public final class BotStatusCalculator {
     }
 
     public static BotStatus calculate(BotInputs in, Optional<Deployment> deployment) {
+        return calculate(in, deployment, ServedFlows.SERVED);
+    }
+
+    /**
+     * As {@link #calculate(BotInputs, Optional)} for a runtime that serves {@code served}: this build's runtime serves
+     * every flow of the API, but an operator may meet a runtime image older than its API.
+     */
+    public static BotStatus calculate(BotInputs in, Optional<Deployment> deployment, Set<Flow> served) {
         Bot bot = in.bot();
+        boolean isServed = served.contains(bot.getSpec().getFlow());
         Long generation = bot.getMetadata().getGeneration();
         List<String> missing = in.missingReferences();
         List<Condition> conditions = new ArrayList<>();
@@ -55,11 +66,11 @@ public final class BotStatusCalculator {
 
         BotPhase phase;
         Condition readyCondition;
-        if (!ServedFlows.served(bot)) {
+        if (!isServed) {
             phase = BotPhase.Failed;
             readyCondition = Conditions.of(Bot.READY, false, "UnsupportedFlow", "flow "
                     + ServedFlows.name(bot.getSpec().getFlow()) + " is not served by this runtime (it serves "
-                    + ServedFlows.SERVED.stream().map(ServedFlows::name).sorted().collect(Collectors.joining(", "))
+                    + served.stream().map(ServedFlows::name).sorted().collect(Collectors.joining(", "))
                     + "); no runtime is deployed for this Bot", generation);
         } else if (!missing.isEmpty()) {
             phase = BotPhase.Failed;
@@ -85,7 +96,7 @@ public final class BotStatusCalculator {
         status.setReplicas(replicas);
         status.setReadyReplicas(ready);
         status.setWebhookUrl(BotNames.webhookUrl(bot));
-        status.setServedFlow(ServedFlows.served(bot) ? ServedFlows.name(bot.getSpec().getFlow()) : null);
+        status.setServedFlow(isServed ? ServedFlows.name(bot.getSpec().getFlow()) : null);
         status.setConditions(conditions);
         return status;
     }

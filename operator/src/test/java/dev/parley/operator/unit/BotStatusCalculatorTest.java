@@ -12,6 +12,7 @@ import dev.parley.api.v1alpha1.bot.Bot;
 import dev.parley.api.v1alpha1.bot.BotPhase;
 import dev.parley.api.v1alpha1.bot.BotStatus;
 import dev.parley.operator.dependent.BotInputs;
+import dev.parley.operator.dependent.ServedFlows;
 import dev.parley.operator.status.BotStatusCalculator;
 import dev.parley.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -35,11 +36,18 @@ class BotStatusCalculatorTest {
     }
 
     @Test
+    void thisBuildsRuntimeServesEveryFlowOfTheApi() {
+        assertThat(ServedFlows.SERVED).containsExactlyInAnyOrder(dev.parley.api.v1alpha1.bot.Flow.values());
+    }
+
+    @Test
     void aFlowTheRuntimeDoesNotServeIsRefusedWithAConditionNotACrashLoop() {
+        // a runtime image older than the API: it lacks catalogWatch
         Bot watch = Fixtures.bot("");
         watch.getSpec().setFlow(dev.parley.api.v1alpha1.bot.Flow.CATALOG_WATCH);
         BotInputs in = new BotInputs(watch, Optional.of(Fixtures.storage()), Optional.empty(), Fixtures.allSecrets(), Fixtures.CONFIG);
-        BotStatus status = BotStatusCalculator.calculate(in, Optional.empty());
+        BotStatus status = BotStatusCalculator.calculate(in, Optional.empty(),
+                java.util.Set.of(dev.parley.api.v1alpha1.bot.Flow.ORDER_AGENT, dev.parley.api.v1alpha1.bot.Flow.SHOP));
 
         assertThat(status.getPhase()).isEqualTo(BotPhase.Failed);
         assertThat(condition(status, Bot.READY).getStatus()).isEqualTo("False");
