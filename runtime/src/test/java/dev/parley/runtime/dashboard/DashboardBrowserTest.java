@@ -24,6 +24,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -423,12 +425,23 @@ class DashboardBrowserTest {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Browser.WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return pageWait().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Waits until the element shows the text (the next page has loaded), failing after {@link Browser#WAIT}. */
     private void waitForText(By by, String text) {
-        new WebDriverWait(browser, Browser.WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        pageWait().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /**
+     * A wait that looks again when the element it found went with the old page meanwhile: Chromium reports that as a
+     * stale element or, for an element read while the new document replaces it, as an inspector error ("Node with
+     * given id does not belong to the document").
+     */
+    private WebDriverWait pageWait() {
+        WebDriverWait wait = new WebDriverWait(browser, Browser.WAIT);
+        wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
+        return wait;
     }
 
     private JavascriptExecutor js() {
