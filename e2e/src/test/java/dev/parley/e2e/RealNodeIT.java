@@ -186,6 +186,14 @@ class RealNodeIT {
             }
         });
         sampleBots.forEach(RealNodeIT::assertNoCrashLoops);
+
+        // the node has two cores and every flow is served now: the samples and the minimal Bot make room for the
+        // tests that follow (the operator must be able to restart), and go as a user deletes them
+        Set<String> done = new java.util.TreeSet<>(sampleBots);
+        done.add("minimal");
+        done.forEach(name -> client.resources(Bot.class).inNamespace(NS).withName(name).delete());
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(done).allSatisfy(name -> assertThat(podNames(name)).as(name).isEmpty()));
     }
 
     @Test
