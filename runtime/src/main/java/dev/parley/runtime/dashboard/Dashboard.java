@@ -2,6 +2,7 @@ package dev.parley.runtime.dashboard;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.owner.OwnerToken;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
@@ -28,10 +30,12 @@ public class Dashboard {
     private final Optional<SessionCookie> cookies;
     private final OwnerToken token;
     private final Engine engine;
+    private final List<Nav.Entry> nav;
 
-    public Dashboard(OwnerToken token, Engine engine) {
+    public Dashboard(OwnerToken token, Engine engine, BotSettings settings) {
         this.token = token;
         this.engine = engine;
+        this.nav = Nav.of(settings.flow());
         this.cookies = token.derive("parley dashboard session v1").map(SessionCookie::new);
     }
 
@@ -84,7 +88,7 @@ public class Dashboard {
     String page(String name, SessionCookie.Session session, String current, Map<String, Object> data) {
         TemplateInstance page = engine.getTemplate("dashboard/" + name).instance()
                 .data("t", new Texts(session.language()))
-                .data("nav", Nav.ENTRIES)
+                .data("nav", nav)
                 .data("current", current)
                 .data("csrf", session.csrf());
         data.forEach(page::data);
