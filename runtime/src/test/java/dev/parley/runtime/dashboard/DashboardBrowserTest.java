@@ -3,14 +3,11 @@ package dev.parley.runtime.dashboard;
 import static dev.parley.runtime.commerce.order.Orders.line;
 import static dev.parley.runtime.commerce.order.Orders.take;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,8 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.parley.runtime.commerce.CommerceProfile;
-import dev.parley.runtime.commerce.OwnerApi;
 import dev.parley.runtime.commerce.order.OrderRepository;
 import dev.parley.runtime.commerce.order.Orders;
 import dev.parley.runtime.testing.Browser;
@@ -53,7 +43,7 @@ import io.vertx.mutiny.sqlclient.Pool;
  * (docs/screenshots holds the committed ones).
  */
 @QuarkusTest
-@TestProfile(CommerceProfile.class)
+@TestProfile(OrderAgentDashboard.class)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 class DashboardBrowserTest {
 
@@ -69,6 +59,7 @@ class DashboardBrowserTest {
     OrderRepository repository;
 
     Orders orders;
+    DashboardPages pages;
 
     @BeforeEach
     void open() {
@@ -76,12 +67,13 @@ class DashboardBrowserTest {
         if (browser == null) {
             browser = Browser.phone("en-US");
         }
+        pages = new DashboardPages(browser, root);
         browser.manage().deleteAllCookies();
     }
 
     @AfterEach
     void signOutOfThisTest() {
-        browser.get(url("/dashboard/sign-in"));
+        browser.get(pages.url("/dashboard/sign-in"));
         browser.manage().deleteAllCookies();
     }
 
@@ -98,40 +90,40 @@ class DashboardBrowserTest {
         long batch = orders.batch("cotton", "blue", 4, "50", "0", 10_000);
         String chat = orders.customer("en", "Asha Traders");
 
-        browser.get(url("/dashboard/orders/waiting"));
+        browser.get(pages.url("/dashboard/orders/waiting"));
         assertThat(browser.getCurrentUrl()).as("nothing is shown without a session").contains("/dashboard/sign-in");
-        signIn();
+        pages.signIn();
         assertThat(browser.getCurrentUrl()).endsWith("/dashboard/orders/waiting");
-        assertThat(viewportWidth()).isEqualTo(Browser.PHONE_WIDTH);
-        js().executeScript("window.parleyMarker = 'still the same page';");
+        assertThat(pages.viewportWidth()).isEqualTo(Browser.PHONE_WIDTH);
+        pages.js().executeScript("window.parleyMarker = 'still the same page';");
 
         long id = orders.place(chat, "en", line(1, "cotton", "blue", take(batch, 1, "50", "0", 10_000)));
 
-        WebElement card = waitFor(By.id("order-" + id));
+        WebElement card = pages.waitFor(By.id("order-" + id));
         assertThat(card.findElement(By.className("customer")).getText()).isEqualTo("Asha Traders");
         assertThat(card.getText()).contains("50 m blue cotton").contains("INR 5,000.00");
-        assertThat(js().executeScript("return window.parleyMarker")).as("the order came in without a reload").isEqualTo("still the same page");
-        assertThat(fitsTheScreen()).as("nothing wider than the phone's screen").isTrue();
-        screenshot("waiting-orders");
+        assertThat(pages.js().executeScript("return window.parleyMarker")).as("the order came in without a reload").isEqualTo("still the same page");
+        assertThat(pages.fitsTheScreen()).as("nothing wider than the phone's screen").isTrue();
+        pages.screenshot("waiting-orders");
 
         browser.findElement(By.id("approve-" + id)).click();
 
-        assertThat(waitFor(By.id("result")).getText()).contains("Approved");
+        assertThat(pages.waitFor(By.id("result")).getText()).contains("Approved");
         assertThat(browser.findElement(By.id("order-state")).getText()).isEqualTo("Approved");
         assertThat(browser.findElement(By.cssSelector(".batch-now[data-batch='" + batch + "']")).getText())
                 .as("the batch after the approval took one of its four rolls").isEqualTo("3 × 50 m + 0 m");
         assertThat(orders.stock(batch)).isEqualTo("3 rolls + 0.00 m");
-        screenshot("order-approved");
+        pages.screenshot("order-approved");
 
         String pdf = browser.findElement(By.id("invoice-pdf")).getAttribute("href");
         @SuppressWarnings("unchecked")
-        Map<String, Object> download = (Map<String, Object>) js().executeAsyncScript("""
+        Map<String, Object> download = (Map<String, Object>) pages.js().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done({status: r.status, type: r.headers.get('content-type'),
                     head: String.fromCharCode(...new Uint8Array(b).slice(0, 5)), size: b.byteLength})));""", pdf);
         assertThat(download).containsEntry("status", 200L).containsEntry("type", "application/pdf").containsEntry("head", "%PDF-");
 
-        browser.get(url("/dashboard/orders/waiting"));
+        browser.get(pages.url("/dashboard/orders/waiting"));
         assertThat(browser.findElements(By.id("order-" + id))).as("a decided order no longer waits").isEmpty();
     }
 
@@ -139,8 +131,8 @@ class DashboardBrowserTest {
     void aWaitingPageWhoseSessionEndedGoesToSignInWhenTheNextOrderArrives() {
         long batch = orders.batch("cotton", "navy", 2, "50", "0", 10_000);
         String chat = orders.customer("en", "Late");
-        browser.get(url("/dashboard/sign-in"));
-        signIn();
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
         browser.manage().deleteCookieNamed(SessionCookie.NAME);
 
         orders.place(chat, "en", line(1, "cotton", "navy", take(batch, 1, "50", "0", 10_000)));
@@ -153,12 +145,12 @@ class DashboardBrowserTest {
     void rejectingWithAReasonTellsTheOwnerNoStockWasTaken() {
         long batch = orders.batch("silk", "red", 2, "40", "0", 20_000);
         long id = orders.place(orders.customer("en", "Ravi"), "en", line(1, "silk", "red", take(batch, 1, "40", "0", 20_000)));
-        browser.get(url("/dashboard/sign-in"));
-        signIn();
-        waitFor(By.id("reason-" + id)).sendKeys("Closed for Diwali");
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
+        pages.waitFor(By.id("reason-" + id)).sendKeys("Closed for Diwali");
         browser.findElement(By.id("reject-" + id)).click();
 
-        assertThat(waitFor(By.id("result")).getText()).contains("Rejected");
+        assertThat(pages.waitFor(By.id("result")).getText()).contains("Rejected");
         assertThat(browser.findElement(By.id("main")).getText()).contains("Closed for Diwali");
         assertThat(orders.stock(batch)).isEqualTo("2 rolls + 0.00 m");
     }
@@ -169,35 +161,35 @@ class DashboardBrowserTest {
         String chat = orders.customer("en", "Meena Stores");
         long id = orders.place(chat, "en", line(1, "linen", "white", take(batch, 1, "30", "0", 10_000)));
         long customer = orders.customerId(chat);
-        browser.get(url("/dashboard/sign-in"));
-        signIn();
-        waitFor(By.id("approve-" + id)).click();
-        waitFor(By.id("result"));
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
+        pages.waitFor(By.id("approve-" + id)).click();
+        pages.waitFor(By.id("result"));
 
-        browser.get(url("/dashboard/customers/" + customer));
+        browser.get(pages.url("/dashboard/customers/" + customer));
         assertThat(browser.findElement(By.id("balance")).getText()).as("30 m at 100.00, 5% tax").isEqualTo("INR 3,150.00");
         browser.findElement(By.id("amount")).sendKeys("1,000.50");
         browser.findElement(By.id("note")).sendKeys("cash");
         browser.findElement(By.id("record-payment")).click();
 
-        assertThat(waitFor(By.id("result")).getText()).contains("recorded");
+        assertThat(pages.waitFor(By.id("result")).getText()).contains("recorded");
         assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("INR 2,149.50");
         assertThat(browser.findElement(By.id("main")).getText()).contains("cash").contains("INR -1,000.50");
-        screenshot("customer-ledger");
+        pages.screenshot("customer-ledger");
 
         browser.findElement(By.id("amount")).sendKeys("12.345");
         browser.findElement(By.id("record-payment")).click();
-        waitForText(By.id("result"), "at most");
+        pages.waitForText(By.id("result"), "at most");
         assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("INR 2,149.50");
     }
 
     @Test
     void aStockCorrectionChangesTheBatchAndIsKeptWithItsReason() {
         long batch = orders.batch("rayon", "green", 5, "25", "3.5", 8_000);
-        browser.get(url("/dashboard/sign-in"));
-        signIn();
-        browser.get(url("/dashboard/inventory"));
-        WebElement card = waitFor(By.id("batch-" + batch));
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
+        browser.get(pages.url("/dashboard/inventory"));
+        WebElement card = pages.waitFor(By.id("batch-" + batch));
         card.findElement(By.tagName("summary")).click();
         WebElement rolls = browser.findElement(By.id("rolls-" + batch));
         rolls.clear();
@@ -205,12 +197,12 @@ class DashboardBrowserTest {
         browser.findElement(By.id("why-" + batch)).sendKeys("One roll water-damaged");
         browser.findElement(By.id("correct-" + batch)).click();
 
-        assertThat(waitFor(By.id("result")).getText()).contains("reason");
+        assertThat(pages.waitFor(By.id("result")).getText()).contains("reason");
         assertThat(browser.findElement(By.id("stock-" + batch)).getText()).isEqualTo("4 × 25 m + 3.5 m");
         assertThat(orders.stock(batch)).isEqualTo("4 rolls + 3.50 m");
         assertThat(browser.findElement(By.id("corrections")).getText()).contains("#" + batch).contains("5 + 3.5 m").contains("4 + 3.5 m")
                 .contains("One roll water-damaged");
-        screenshot("inventory");
+        pages.screenshot("inventory");
     }
 
     @Test
@@ -219,18 +211,18 @@ class DashboardBrowserTest {
         pool.preparedQuery("INSERT INTO synonym (kind, word, canonical) VALUES ('material', 'malmal', 'muslin') ON CONFLICT DO NOTHING")
                 .execute().await().atMost(Orders.WAIT);
         long before = orders.count("SELECT count(*) FROM inventory_batch WHERE material = 'muslin'");
-        browser.get(url("/dashboard/sign-in"));
-        signIn();
-        browser.get(url("/dashboard/inventory"));
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
+        browser.get(pages.url("/dashboard/inventory"));
         addBatch("malmal", "cream", "6", "25", "2.5", "45.50");
 
-        assertThat(waitFor(By.id("result")).getText()).contains("added");
+        assertThat(pages.waitFor(By.id("result")).getText()).contains("added");
         assertThat(orders.count("SELECT count(*) FROM inventory_batch WHERE material = 'muslin'")).isEqualTo(before + 1);
         assertThat(orders.count("SELECT count(*) FROM inventory_batch WHERE material = 'muslin' AND rolls_available = 6"
                 + " AND loose_meters_available = 2.5 AND price_per_meter_minor = 4550")).isEqualTo(1);
 
         addBatch("velvetine", "cream", "1", "25", "0", "10");
-        waitForText(By.id("result"), "does not know");
+        pages.waitForText(By.id("result"), "does not know");
         assertThat(orders.count("SELECT count(*) FROM inventory_batch WHERE material = 'velvetine'")).isZero();
     }
 
@@ -248,25 +240,25 @@ class DashboardBrowserTest {
 
     @Test
     void afterSigningOutNothingIsShownAndNothingCanBeChanged() {
-        browser.get(url("/dashboard/sign-in"));
-        signIn();
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
         browser.findElement(By.id("sign-out")).click();
         new WebDriverWait(browser, Browser.WAIT).until(ExpectedConditions.urlContains("/dashboard/sign-in"));
         assertThat(browser.manage().getCookieNamed(SessionCookie.NAME)).isNull();
 
-        browser.get(url("/dashboard/customers"));
+        browser.get(pages.url("/dashboard/customers"));
         assertThat(browser.getCurrentUrl()).as("a page without a session is the sign-in form").contains("/dashboard/sign-in");
-        screenshot("sign-in");
-        assertThat(postFromThePage("/dashboard/customers/1/payments", "amount=1")).isEqualTo(401L);
+        pages.screenshot("sign-in");
+        assertThat(pages.postFromThePage("/dashboard/customers/1/payments", "amount=1")).isEqualTo(401L);
     }
 
     @Test
     void aWrongTokenIsRefused() {
-        browser.get(url("/dashboard/sign-in"));
+        browser.get(pages.url("/dashboard/sign-in"));
         browser.findElement(By.id("token")).sendKeys("not-the-token");
         browser.findElement(By.id("sign-in")).click();
-        assertThat(waitFor(By.id("sign-in-error")).getText()).contains("not the owner token");
-        browser.get(url("/dashboard/orders"));
+        assertThat(pages.waitFor(By.id("sign-in-error")).getText()).contains("not the owner token");
+        browser.get(pages.url("/dashboard/orders"));
         assertThat(browser.getCurrentUrl()).contains("/dashboard/sign-in");
     }
 
@@ -274,18 +266,18 @@ class DashboardBrowserTest {
     void aFormWithoutTheSessionsTokenOrFromAnotherOriginChangesNothing() throws IOException {
         long batch = orders.batch("cotton", "black", 2, "50", "0", 10_000);
         long id = orders.place(orders.customer("en", "Forged"), "en", line(1, "cotton", "black", take(batch, 1, "50", "0", 10_000)));
-        browser.get(url("/dashboard/sign-in"));
-        signIn();
-        waitFor(By.id("sign-out"));
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
+        pages.waitFor(By.id("sign-out"));
         String token = browser.findElement(By.cssSelector("input[name=csrf]")).getAttribute("value");
 
-        assertThat(postFromThePage("/dashboard/orders/" + id + "/approve", "")).as("no CSRF token").isEqualTo(403L);
-        assertThat(postFromThePage("/dashboard/orders/" + id + "/approve", "csrf=" + token.substring(1))).as("a wrong one").isEqualTo(403L);
+        assertThat(pages.postFromThePage("/dashboard/orders/" + id + "/approve", "")).as("no CSRF token").isEqualTo(403L);
+        assertThat(pages.postFromThePage("/dashboard/orders/" + id + "/approve", "csrf=" + token.substring(1))).as("a wrong one").isEqualTo(403L);
 
         // Another origin (same host, another port, so the browser still sends the SameSite cookie) that even knows
         // the token: refused for where it comes from.
         HttpServer attacker = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        String target = url("/dashboard/orders/" + id + "/approve");
+        String target = pages.url("/dashboard/orders/" + id + "/approve");
         byte[] page = ("<!DOCTYPE html><form id=f method=post action='" + target + "'><input name=csrf value='" + token + "'></form>"
                 + "<script>document.getElementById('f').submit()</script>").getBytes(StandardCharsets.UTF_8);
         attacker.createContext("/", exchange -> {
@@ -312,17 +304,17 @@ class DashboardBrowserTest {
         long batch = orders.batch("cotton", "yellow", 2, "50", "0", 10_000);
         String chat = orders.customer("en", name);
         long id = orders.place(chat, "en", line(1, "cotton", "yellow", take(batch, 1, "50", "0", 10_000)));
-        browser.get(url("/dashboard/sign-in"));
-        signIn();
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
 
-        assertThat(waitFor(By.id("order-" + id)).findElement(By.className("customer")).getText()).isEqualTo(name);
-        assertNoAlert();
-        browser.get(url("/dashboard/orders/" + id));
+        assertThat(pages.waitFor(By.id("order-" + id)).findElement(By.className("customer")).getText()).isEqualTo(name);
+        pages.assertNoAlert();
+        browser.get(pages.url("/dashboard/orders/" + id));
         assertThat(browser.findElement(By.cssSelector("a.customer")).getText()).isEqualTo(name);
-        browser.get(url("/dashboard/customers"));
+        browser.get(pages.url("/dashboard/customers"));
         assertThat(browser.findElements(By.cssSelector("a.customer")).stream().map(WebElement::getText).toList()).contains(name);
-        assertNoAlert();
-        assertThat((Long) js().executeScript("return document.querySelectorAll('main script').length")).isZero();
+        pages.assertNoAlert();
+        assertThat((Long) pages.js().executeScript("return document.querySelectorAll('main script').length")).isZero();
     }
 
     @Test
@@ -339,9 +331,9 @@ class DashboardBrowserTest {
         long id = orders.one("SELECT nextval('customer_order_id_seq') AS id").getLong("id");
         pool.withTransaction(tx -> repository.place(tx, new dev.parley.runtime.commerce.order.NewOrder(id, "console", chat, "en", "INR",
                 new java.util.ArrayList<>(List.of(line(1, "cotton", "grey", take(batch, 1, "50", "0", 10_000))))))).await().atMost(Orders.WAIT);
-        browser.get(url("/dashboard/sign-in"));
-        signIn();
-        browser.get(url("/dashboard/orders/" + id));
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
+        browser.get(pages.url("/dashboard/orders/" + id));
 
         List<String> transcript = browser.findElements(By.cssSelector("#transcript .said")).stream().map(WebElement::getText).toList();
         assertThat(transcript).containsExactly("1 roll grey cotton <b>jaldi</b>", "1 roll of grey cotton: INR 5,000.00. Confirm?");
@@ -350,31 +342,31 @@ class DashboardBrowserTest {
 
     @Test
     void theOwnerSwitchesToHindiAndTheChoiceIsKept() {
-        browser.get(url("/dashboard/sign-in"));
-        signIn();
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue("hi");
         browser.findElement(By.cssSelector("form[action='/dashboard/language'] button")).click();
-        waitForText(By.tagName("h1"), "आपकी प्रतीक्षा में ऑर्डर");
-        browser.get(url("/dashboard/customers"));
+        pages.waitForText(By.tagName("h1"), "आपकी प्रतीक्षा में ऑर्डर");
+        browser.get(pages.url("/dashboard/customers"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("hi");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ग्राहक");
-        screenshot("customers-hindi");
+        pages.screenshot("customers-hindi");
     }
 
     @Test
     void catalogAndUnreadMessagesArePages() {
         orders.batch("chanderi", "peacock", 1, "10", "0", 10_000);
-        browser.get(url("/dashboard/sign-in"));
-        signIn();
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
         browser.findElement(By.linkText("Catalog")).click();
-        waitForText(By.tagName("h1"), "Catalog");
+        pages.waitForText(By.tagName("h1"), "Catalog");
         assertThat(browser.findElement(By.id("main")).getText()).contains("chanderi").contains("peacock");
-        screenshot("catalog");
+        pages.screenshot("catalog");
         browser.findElement(By.linkText("Unread messages")).click();
-        waitForText(By.tagName("h1"), "Messages that could not be handled");
+        pages.waitForText(By.tagName("h1"), "Messages that could not be handled");
         browser.findElement(By.linkText("Orders")).click();
-        waitForText(By.tagName("h1"), "All orders");
-        screenshot("orders");
+        pages.waitForText(By.tagName("h1"), "All orders");
+        pages.screenshot("orders");
     }
 
     @Test
@@ -382,95 +374,14 @@ class DashboardBrowserTest {
         long batch = orders.batch("cotton", "white", 2, "50", "0", 10_000);
         String chat = orders.customer("en", "Labelled");
         long id = orders.place(chat, "en", line(1, "cotton", "white", take(batch, 1, "50", "0", 10_000)));
-        browser.get(url("/dashboard/sign-in"));
-        assertAccessible("/dashboard/sign-in");
-        signIn();
-        List<String> pages = new java.util.ArrayList<>(Nav.ENTRIES.stream().map(Nav.Entry::path).toList());
-        pages.addAll(List.of("/dashboard/orders/" + id, "/dashboard/customers/" + orders.customerId(chat)));
-        for (String page : pages) {
-            browser.get(url(page));
-            assertAccessible(page);
-        }
-    }
-
-    /** What a screen reader and a keyboard need of a page: its language, one h1, a name for every control. */
-    private void assertAccessible(String page) {
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as(page).isIn("en", "hi");
-        assertThat(browser.findElements(By.tagName("h1"))).as(page).hasSize(1);
-        @SuppressWarnings("unchecked")
-        List<String> unnamed = (List<String>) js().executeScript("""
-                return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
-                    .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.outerHTML)
-                  .concat(Array.from(document.querySelectorAll('button, a'))
-                    .filter(e => e.textContent.trim() === '' && !e.getAttribute('aria-label')).map(e => e.outerHTML));""");
-        assertThat(unnamed).as(page + ": controls without a label or name").isEmpty();
-    }
-
-    private void signIn() {
-        waitFor(By.id("token")).sendKeys(OwnerApi.TOKEN);
-        browser.findElement(By.id("sign-in")).click();
-        waitFor(By.id("sign-out"));
-    }
-
-    /** A POST sent by a script of the dashboard's own page (same origin, the session cookie): its HTTP status. */
-    private long postFromThePage(String path, String form) {
-        return (Long) js().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0], {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: arguments[1],
-                    redirect: 'manual'}).then(r => done(r.status), e => done(-1));""", path, form);
-    }
-
-    private void assertNoAlert() {
-        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-    }
-
-    private WebElement waitFor(By by) {
-        return pageWait().until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    /** Waits until the element shows the text (the next page has loaded), failing after {@link Browser#WAIT}. */
-    private void waitForText(By by, String text) {
-        pageWait().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-    }
-
-    /**
-     * A wait that looks again when the element it found went with the old page meanwhile: Chromium reports that as a
-     * stale element or, for an element read while the new document replaces it, as an inspector error ("Node with
-     * given id does not belong to the document").
-     */
-    private WebDriverWait pageWait() {
-        WebDriverWait wait = new WebDriverWait(browser, Browser.WAIT);
-        wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
-        return wait;
-    }
-
-    private JavascriptExecutor js() {
-        return browser;
-    }
-
-    private long viewportWidth() {
-        return (Long) js().executeScript("return window.innerWidth");
-    }
-
-    private boolean fitsTheScreen() {
-        return (Boolean) js().executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
-    }
-
-    private String url(String path) {
-        return root.toString().replaceAll("/$", "") + path;
-    }
-
-    private void screenshot(String name) {
-        String dir = System.getProperty("parley.screenshots");
-        if (dir == null || dir.isBlank()) {
-            return;
-        }
-        try {
-            Path file = Path.of(dir).resolve(name + ".png");
-            Files.createDirectories(file.getParent());
-            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.assertAccessible("/dashboard/sign-in");
+        pages.signIn();
+        List<String> paths = new java.util.ArrayList<>(Nav.ENTRIES.stream().map(Nav.Entry::path).toList());
+        paths.addAll(List.of("/dashboard/orders/" + id, "/dashboard/customers/" + orders.customerId(chat)));
+        for (String page : paths) {
+            browser.get(pages.url(page));
+            pages.assertAccessible(page);
         }
     }
 

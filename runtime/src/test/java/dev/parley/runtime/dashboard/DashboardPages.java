@@ -1,0 +1,120 @@
+package dev.parley.runtime.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.parley.runtime.commerce.OwnerApi;
+import dev.parley.runtime.testing.Browser;
+
+/**
+ * What the dashboard's browser tests do on its pages: sign in, wait for an element or a text, post from the page,
+ * check a page's accessibility basics, save a screenshot (with {@code -Dparley.screenshots=<dir>}).
+ */
+final class DashboardPages {
+
+    private final ChromeDriver browser;
+    private final URL root;
+
+    DashboardPages(ChromeDriver browser, URL root) {
+        this.browser = browser;
+        this.root = root;
+    }
+
+    /** What a screen reader and a keyboard need of a page: its language, one h1, a name for every control. */
+    void assertAccessible(String page) {
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as(page).isIn("en", "hi");
+        assertThat(browser.findElements(By.tagName("h1"))).as(page).hasSize(1);
+        @SuppressWarnings("unchecked")
+        List<String> unnamed = (List<String>) js().executeScript("""
+                return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+                    .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.outerHTML)
+                  .concat(Array.from(document.querySelectorAll('button, a'))
+                    .filter(e => e.textContent.trim() === '' && !e.getAttribute('aria-label')).map(e => e.outerHTML));""");
+        assertThat(unnamed).as(page + ": controls without a label or name").isEmpty();
+    }
+
+    void signIn() {
+        waitFor(By.id("token")).sendKeys(OwnerApi.TOKEN);
+        browser.findElement(By.id("sign-in")).click();
+        waitFor(By.id("sign-out"));
+    }
+
+    /** A POST sent by a script of the dashboard's own page (same origin, the session cookie): its HTTP status. */
+    long postFromThePage(String path, String form) {
+        return (Long) js().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: arguments[1],
+                    redirect: 'manual'}).then(r => done(r.status), e => done(-1));""", path, form);
+    }
+
+    void assertNoAlert() {
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    WebElement waitFor(By by) {
+        return pageWait().until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until the element shows the text (the next page has loaded), failing after {@link Browser#WAIT}. */
+    void waitForText(By by, String text) {
+        pageWait().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /**
+     * A wait that looks again when the element it found went with the old page meanwhile: Chromium reports that as a
+     * stale element or, for an element read while the new document replaces it, as an inspector error ("Node with
+     * given id does not belong to the document").
+     */
+    WebDriverWait pageWait() {
+        WebDriverWait wait = new WebDriverWait(browser, Browser.WAIT);
+        wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
+        return wait;
+    }
+
+    JavascriptExecutor js() {
+        return browser;
+    }
+
+    long viewportWidth() {
+        return (Long) js().executeScript("return window.innerWidth");
+    }
+
+    boolean fitsTheScreen() {
+        return (Boolean) js().executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+    }
+
+    String url(String path) {
+        return root.toString().replaceAll("/$", "") + path;
+    }
+
+    void screenshot(String name) {
+        String dir = System.getProperty("parley.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        try {
+            Path file = Path.of(dir).resolve(name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

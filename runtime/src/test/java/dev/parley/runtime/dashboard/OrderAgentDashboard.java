@@ -1,0 +1,18 @@
+package dev.parley.runtime.dashboard;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.parley.runtime.commerce.CommerceProfile;
+import dev.parley.runtime.flow.orderagent.OrderAgentFlow;
+
+/** The textile shop of {@link CommerceProfile} running the order agent, whose owner's menu the browser tests walk. */
+public class OrderAgentDashboard extends CommerceProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+        config.put("parley.flow", OrderAgentFlow.NAME);
+        return config;
+    }
+}
