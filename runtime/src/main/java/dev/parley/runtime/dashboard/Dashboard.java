@@ -14,6 +14,7 @@ import dev.parley.runtime.config.BotSettings;
 import dev.parley.runtime.owner.OwnerToken;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
 
 /**
  * What every dashboard page shares: the session (read from the signed cookie, {@link SessionCookie}), the CSRF check
@@ -32,8 +33,11 @@ public class Dashboard {
     private final Engine engine;
     private final List<Nav.Entry> nav;
 
-    public Dashboard(OwnerToken token, Engine engine, BotSettings settings) {
+    private final Sessions sessions;
+
+    public Dashboard(OwnerToken token, Engine engine, BotSettings settings, Sessions sessions) {
         this.token = token;
+        this.sessions = sessions;
         this.engine = engine;
         this.nav = Nav.of(settings.flow());
         this.cookies = token.derive("parley dashboard session v1").map(SessionCookie::new);
@@ -43,8 +47,14 @@ public class Dashboard {
         return token;
     }
 
+    /** The session a cookie names, when this runtime signed it and it has not expired (whether it is still open: {@link #open}). */
     Optional<SessionCookie.Session> read(String cookie, Instant now) {
         return cookies.flatMap(c -> c.read(cookie, now));
+    }
+
+    /** Whether the cookie's session is open: signed here, not expired, and not signed out ({@link Sessions}). */
+    Uni<Boolean> open(String cookie, Instant now) {
+        return read(cookie, now).map(session -> sessions.open(session.nonce(), now)).orElseGet(() -> Uni.createFrom().item(false));
     }
 
     /** The session of a page the guard let through. */
@@ -65,9 +75,20 @@ public class Dashboard {
         return session;
     }
 
-    /** A new session's cookie, Secure when the dashboard is reached over HTTPS (behind an Ingress: X-Forwarded-Proto). */
-    NewCookie newSession(String language, boolean https) {
-        return cookie(cookies.orElseThrow().issue(language, Instant.now()), https, (int) SessionCookie.LIFETIME.toSeconds());
+    /**
+     * A new session, recorded as open, and its cookie: Secure when the dashboard is reached over HTTPS (behind an
+     * Ingress: X-Forwarded-Proto).
+     */
+    Uni<NewCookie> newSession(String language, boolean https) {
+        Instant now = Instant.now();
+        String value = cookies.orElseThrow().issue(language, now);
+        SessionCookie.Session session = read(value, now).orElseThrow();
+        return sessions.open(session).replaceWith(cookie(value, https, (int) SessionCookie.LIFETIME.toSeconds()));
+    }
+
+    /** Signs the session out on every replica; {@code everywhere}, every session of the bot's dashboard. */
+    Uni<Void> close(SessionCookie.Session session, boolean everywhere) {
+        return everywhere ? sessions.closeAll().replaceWithVoid() : sessions.close(session.nonce());
     }
 
     NewCookie language(SessionCookie.Session session, String language, boolean https) {

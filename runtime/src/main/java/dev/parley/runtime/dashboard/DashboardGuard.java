@@ -10,13 +10,18 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.smallrye.mutiny.Uni;
+
 /**
- * Nothing of the dashboard but its sign-in page answers without a session: a page asked for without one is sent to
+ * Nothing of the dashboard but its sign-in page answers without an open session (signed, not expired, not signed
+ * out: {@link Sessions}): a page asked for without one is sent to
  * sign in, anything else is a 401. Every POST must also come from the dashboard's own pages: a browser's
  * {@code Origin} must be this host and {@code Sec-Fetch-Site} same-origin (the session's CSRF token in the form is
  * checked by {@link Dashboard#session(String, String)} as well). Checked before routing, like the owner API's token.
  */
 public class DashboardGuard {
+
+    private static final Uni<Response> PASS = Uni.createFrom().nullItem();
 
     private final Dashboard dashboard;
 
@@ -25,25 +30,25 @@ public class DashboardGuard {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public Response check(ContainerRequestContext request) {
+    public Uni<Response> check(ContainerRequestContext request) {
         String raw = request.getUriInfo().getPath();
         String path = raw.startsWith("/") ? raw : "/" + raw;
         if (!path.equals(Dashboard.ROOT) && !path.startsWith(Dashboard.ROOT + "/")) {
-            return null;
+            return PASS;
         }
         boolean post = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
         if (post && !sameOrigin(request)) {
-            return Response.status(Response.Status.FORBIDDEN).type("text/plain;charset=UTF-8")
-                    .entity("Refused: this form was not sent from the dashboard's own pages.").build();
+            return Uni.createFrom().item(Response.status(Response.Status.FORBIDDEN).type("text/plain;charset=UTF-8")
+                    .entity("Refused: this form was not sent from the dashboard's own pages.").build());
         }
         if (path.equals(SignInPage.PATH)) {
-            return null;
+            return PASS;
         }
         Cookie cookie = request.getCookies().get(SessionCookie.NAME);
-        Optional<SessionCookie.Session> session = dashboard.read(cookie == null ? null : cookie.getValue(), Instant.now());
-        if (session.isPresent()) {
-            return null;
-        }
+        return dashboard.open(cookie == null ? null : cookie.getValue(), Instant.now()).map(open -> open ? null : refused(post));
+    }
+
+    private static Response refused(boolean post) {
         if (!post) {
             return Response.seeOther(URI.create(SignInPage.PATH)).build();
         }

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.parley.runtime.message.Messages;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Signing in with the owner token (the one the owner API takes), signing out, and the language switch. A wrong token
@@ -45,24 +46,36 @@ public class SignInPage {
 
     @POST
     @Path("sign-in")
-    public Response signIn(@RestForm String token, @HeaderParam("Accept-Language") String acceptLanguage,
+    public Uni<Response> signIn(@RestForm String token, @HeaderParam("Accept-Language") String acceptLanguage,
             @HeaderParam("X-Forwarded-Proto") String forwardedProto, @Context UriInfo uri) {
         String language = Messages.language(acceptLanguage);
         if (!dashboard.token().accepts(token == null ? null : token.strip())) {
-            return Response.status(Response.Status.UNAUTHORIZED).type(Dashboard.HTML)
-                    .entity(dashboard.bare("sign-in", language, Map.of("failed", true, "configured", dashboard.token().configured()))).build();
+            return Uni.createFrom().item(Response.status(Response.Status.UNAUTHORIZED).type(Dashboard.HTML)
+                    .entity(dashboard.bare("sign-in", language, Map.of("failed", true, "configured", dashboard.token().configured()))).build());
         }
-        return Response.fromResponse(Dashboard.seeOther(OrdersPage.WAITING))
-                .cookie(dashboard.newSession(language, Dashboard.https(forwardedProto, uri.getRequestUri()))).build();
+        return dashboard.newSession(language, Dashboard.https(forwardedProto, uri.getRequestUri()))
+                .map(session -> Response.fromResponse(Dashboard.seeOther(OrdersPage.WAITING)).cookie(session).build());
     }
 
+    /** Ends this session on every replica: the cookie, or a copy of it, is refused from now on. */
     @POST
     @Path("sign-out")
-    public Response signOut(@RestCookie(SessionCookie.NAME) String cookie, @RestForm String csrf,
+    public Uni<Response> signOut(@RestCookie(SessionCookie.NAME) String cookie, @RestForm String csrf,
             @HeaderParam("X-Forwarded-Proto") String forwardedProto, @Context UriInfo uri) {
-        dashboard.session(cookie, csrf);
-        return Response.fromResponse(Dashboard.seeOther(PATH + "?signedOut=1"))
-                .cookie(Dashboard.signedOut(Dashboard.https(forwardedProto, uri.getRequestUri()))).build();
+        return signOut(dashboard.session(cookie, csrf), false, Dashboard.https(forwardedProto, uri.getRequestUri()));
+    }
+
+    /** Ends every session of this dashboard, on every device (a phone lost, a shared computer). */
+    @POST
+    @Path("sign-out-everywhere")
+    public Uni<Response> signOutEverywhere(@RestCookie(SessionCookie.NAME) String cookie, @RestForm String csrf,
+            @HeaderParam("X-Forwarded-Proto") String forwardedProto, @Context UriInfo uri) {
+        return signOut(dashboard.session(cookie, csrf), true, Dashboard.https(forwardedProto, uri.getRequestUri()));
+    }
+
+    private Uni<Response> signOut(SessionCookie.Session session, boolean everywhere, boolean https) {
+        return dashboard.close(session, everywhere).map(ignored -> Response.fromResponse(Dashboard.seeOther(PATH + "?signedOut=1"))
+                .cookie(Dashboard.signedOut(https)).build());
     }
 
     @POST

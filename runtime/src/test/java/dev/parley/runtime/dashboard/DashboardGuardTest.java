@@ -79,6 +79,44 @@ class DashboardGuardTest {
                 .body(containsString("not the owner token"));
     }
 
+    @Test
+    void aSignedOutSessionIsRefusedEvenToACopyOfItsCookie() {
+        Cookie session = signIn(false);
+        RestAssured.given().redirects().follow(false).cookie(session).get("/dashboard/orders").then().statusCode(200);
+        String csrf = csrfOf(session);
+
+        RestAssured.given().redirects().follow(false).cookie(session).formParam("csrf", csrf).post("/dashboard/sign-out")
+                .then().statusCode(303).header("Set-Cookie", containsString("Max-Age=0"));
+
+        RestAssured.given().redirects().follow(false).cookie(session).get("/dashboard/orders").then().statusCode(303)
+                .header("Location", endsWith("/dashboard/sign-in"));
+        RestAssured.given().redirects().follow(false).cookie(session).formParam("csrf", csrf).post("/dashboard/sign-out").then().statusCode(401);
+    }
+
+    @Test
+    void signingOutEverywhereEndsTheSessionsOfOtherDevicesToo() {
+        Cookie phone = signIn(false);
+        Cookie desktop = signIn(true);
+        Cookie laptop = signIn(false);
+
+        RestAssured.given().redirects().follow(false).cookie(phone).formParam("csrf", csrfOf(phone)).post("/dashboard/sign-out-everywhere")
+                .then().statusCode(303);
+
+        for (Cookie session : List.of(phone, desktop, laptop)) {
+            RestAssured.given().redirects().follow(false).cookie(session).get("/dashboard/customers").then().statusCode(303);
+        }
+        Cookie again = signIn(false);
+        RestAssured.given().redirects().follow(false).cookie(again).get("/dashboard/customers").then().statusCode(200);
+    }
+
+    /** The CSRF token a page of the session carries in its forms. */
+    private static String csrfOf(Cookie session) {
+        String page = RestAssured.given().cookie(session).get("/dashboard/orders").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("the page's forms carry the session's token").isTrue();
+        return token.group(1);
+    }
+
     private static Cookie signIn(boolean https) {
         return signInResponse(https).getDetailedCookie(SessionCookie.NAME);
     }
