@@ -34,7 +34,7 @@ record Pgbench(long transactions, double tps, long[] latencyNanos, String output
         return "\\set chat random(1, " + chats + ")\n"
                 + "\\set key random(1, 9000000000000000000)\n"
                 + "BEGIN;\n"
-                + bind(ConversationRouter.RECORD, "channel", "key", "chat", "chat", "name", "language", "state") + ";\n"
+                + bind(ConversationRouter.RECORD, "channel", "key", "chat", "chat", "name", "language", "state", "text", "button") + ";\n"
                 + bind(Conversations.LOCK, "channel", "chat") + ";\n"
                 + bind(Conversations.SAVE, "channel", "chat", "state", "data") + ";\n"
                 + bind(Outbox.ENQUEUE, "channel", "chat", "payload") + ";\n"
@@ -42,7 +42,7 @@ record Pgbench(long transactions, double tps, long[] latencyNanos, String output
     }
 
     /** The values of the script's variables that are the same in every transaction. */
-    static final List<String> PGBENCH_VARIABLES = List.of("channel=telegram", "name=Customer", "language=en", "state=echoing",
+    static final List<String> PGBENCH_VARIABLES = List.of("channel=telegram", "name=Customer", "language=en", "state=echoing", "text=hello", "button=",
             "data={\"count\": 1}", "payload={\"text\": \"#1 you said: hello\", \"buttons\": []}");
 
     /** The statement with its parameters $1, $2 ... written as pgbench variables, in that order. */

@@ -30,15 +30,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ConversationRouter {
 
     /**
-     * The intake statement: records the delivery ($1 channel, $2 update id, $3 chat) under its unique key and, only
-     * if it is new, notes the customer ($4 sender id, $5 name, $6 language) and makes sure the chat has a conversation
+     * The intake statement: records the delivery ($1 channel, $2 update id, $3 chat) with what it says ($8 the text
+     * or $9 the button's id, for the conversation's {@link Transcript}) under its unique key and, only if it is new, notes the customer ($4 sender id, $5 name, $6 language) and makes sure the chat has a conversation
      * row ($7 the flow's initial state). It is the one statement that writes the tables of two owners
      * ({@link Customers}, {@link Conversations}) besides its own {@code inbound_update}: one round trip per update
      * (docs/architecture.md). The runtime-intake benchmark runs it as written here.
      */
     public static final String RECORD = """
         WITH inbound AS (
-            INSERT INTO inbound_update (channel, external_id, chat_id) VALUES ($1, $2, $3)
+            INSERT INTO inbound_update (channel, external_id, chat_id, text, button_id) VALUES ($1, $2, $3, $8, $9)
             ON CONFLICT ON CONSTRAINT inbound_update_once DO NOTHING RETURNING id),
         customer AS (
             INSERT INTO customer (channel, chat_id, sender_id, display_name, language)
@@ -107,7 +107,7 @@ public class ConversationRouter {
         InboundMessage.Sender sender = message.sender();
         return connection.preparedQuery(RECORD)
                 .execute(Tuple.from(new Object[] {message.channel(), message.updateId(), message.chatId(), sender.id(), sender.name(),
-                        sender.language(), flow.initialState()}))
+                        sender.language(), flow.initialState(), message.text(), message.buttonId()}))
                 .map(rows -> {
                     var row = rows.iterator().next();
                     return new Recorded(row.getBoolean("new"), row.getString("language"));

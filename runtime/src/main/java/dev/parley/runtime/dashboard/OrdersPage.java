@@ -1,5 +1,6 @@
 package dev.parley.runtime.dashboard;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,6 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import dev.parley.runtime.channel.console.ConsoleSender;
-import dev.parley.runtime.channel.console.ConsoleTranscript;
 import dev.parley.runtime.commerce.inventory.Batch;
 import dev.parley.runtime.commerce.inventory.InventoryRepository;
 import dev.parley.runtime.commerce.invoice.InvoiceRepository;
@@ -30,6 +29,7 @@ import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.Order;
 import dev.parley.runtime.commerce.order.OrderDecisions;
 import dev.parley.runtime.commerce.order.OrderRepository;
+import dev.parley.runtime.conversation.Transcript;
 import dev.parley.runtime.outbox.OutboxDelivery;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -198,15 +198,17 @@ public class OrdersPage {
         });
     }
 
+    /** How far before its confirmation, and after the last thing that happened to it, an order's conversation reaches. */
+    static final Duration CONVERSATION = Duration.ofHours(12);
+
     /**
-     * The conversation of a console order, from the console's own transcript (the only channel whose messages the
-     * runtime keeps word for word); empty for the other channels.
+     * The order's conversation on its channel, whichever it is: what the customer said and the bot wrote between the
+     * customer's previous order and their next ({@link OrderRepository#conversationWindow}).
      */
     private Uni<List<Views.Said>> transcript(Order order) {
-        if (!ConsoleSender.CHANNEL.equals(order.channel())) {
-            return Uni.createFrom().item(List.of());
-        }
-        return ConsoleTranscript.after(pool, order.chatId(), 0).map(lines -> lines.stream().map(Views.Said::of).toList());
+        return orders.conversationWindow(pool, order, CONVERSATION)
+                .flatMap(window -> Transcript.between(pool, order.channel(), order.chatId(), window.from(), window.to()))
+                .map(lines -> lines.stream().map(Views.Said::of).toList());
     }
 
     private static String reason(String refused) {

@@ -7,14 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import dev.parley.runtime.channel.console.ConsoleTranscript;
 import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.commerce.inventory.Batch;
 import dev.parley.runtime.commerce.inventory.Quantity;
 import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.Order;
+import dev.parley.runtime.conversation.Transcript;
 import io.quarkus.qute.TemplateData;
-import io.vertx.core.json.JsonObject;
 
 /**
  * What the pages show, formatted once here (money with its currency, meters, times) so that templates only place
@@ -75,20 +74,16 @@ public final class Views {
         }
     }
 
-    /** One message of a conversation: who said it ({@code in} the customer, {@code out} the bot) and what. */
+    /**
+     * One message of a conversation: who said it (the customer, or the bot), what (a document by its file name in
+     * brackets), when, and for the bot's whether it failed to go out.
+     */
     @TemplateData
-    public record Said(boolean customer, String text, String at) {
+    public record Said(boolean customer, String text, String at, boolean failed) {
 
-        static Said of(ConsoleTranscript.Line line) {
-            JsonObject payload = line.payload();
-            String text = payload.getString("text");
-            if (text == null && payload.getString("button") != null) {
-                text = "[" + payload.getString("button") + "]";
-            }
-            if (payload.getJsonObject("document") != null) {
-                text = (text == null ? "" : text + " ") + "[" + payload.getJsonObject("document").getString("fileName", "document") + "]";
-            }
-            return new Said("in".equals(line.direction()), text == null ? "" : text, time(line.at().toInstant()));
+        static Said of(Transcript.Line line) {
+            String text = line.document() == null ? line.text() : (line.text().isEmpty() ? "" : line.text() + " ") + "[" + line.document() + "]";
+            return new Said(line.customer(), text, time(line.at()), "FAILED".equals(line.status()));
         }
     }
 

@@ -242,6 +242,7 @@ class DashboardBrowserTest {
     void afterSigningOutNothingIsShownAndNothingCanBeChanged() {
         browser.get(pages.url("/dashboard/sign-in"));
         pages.signIn();
+        org.openqa.selenium.Cookie copied = browser.manage().getCookieNamed(SessionCookie.NAME);
         browser.findElement(By.id("sign-out")).click();
         new WebDriverWait(browser, Browser.WAIT).until(ExpectedConditions.urlContains("/dashboard/sign-in"));
         assertThat(browser.manage().getCookieNamed(SessionCookie.NAME)).isNull();
@@ -250,6 +251,10 @@ class DashboardBrowserTest {
         assertThat(browser.getCurrentUrl()).as("a page without a session is the sign-in form").contains("/dashboard/sign-in");
         pages.screenshot("sign-in");
         assertThat(pages.postFromThePage("/dashboard/customers/1/payments", "amount=1")).isEqualTo(401L);
+
+        browser.manage().addCookie(copied);
+        browser.get(pages.url("/dashboard/customers"));
+        assertThat(browser.getCurrentUrl()).as("the cookie copied before signing out opens nothing").contains("/dashboard/sign-in");
     }
 
     @Test
@@ -318,26 +323,44 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void aConsoleOrdersPageShowsItsConversation() {
-        long batch = orders.batch("cotton", "grey", 2, "50", "0", 10_000);
-        String chat = "console-" + java.util.UUID.randomUUID();
-        pool.preparedQuery("INSERT INTO customer (channel, chat_id, display_name, language) VALUES ('console', $1, 'Console Asha', 'en')")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(chat)).await().atMost(Orders.WAIT);
-        for (String[] said : new String[][] {{"in", "1 roll grey cotton <b>jaldi</b>"}, {"out", "1 roll of grey cotton: INR 5,000.00. Confirm?"}}) {
-            pool.preparedQuery("INSERT INTO console_message (chat_id, direction, payload) VALUES ($1, $2, $3)")
-                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(chat, said[0], new io.vertx.core.json.JsonObject().put("text", said[1])))
-                    .await().atMost(Orders.WAIT);
-        }
-        long id = orders.one("SELECT nextval('customer_order_id_seq') AS id").getLong("id");
-        pool.withTransaction(tx -> repository.place(tx, new dev.parley.runtime.commerce.order.NewOrder(id, "console", chat, "en", "INR",
-                new java.util.ArrayList<>(List.of(line(1, "cotton", "grey", take(batch, 1, "50", "0", 10_000))))))).await().atMost(Orders.WAIT);
+    void anOrdersPageShowsTheConversationThatLedToIt() {
+        orders.batch("cotton", "grey", 2, "50", "0", 10_000);
+        String chat = "dash-" + java.util.UUID.randomUUID();
+        say(chat, "1 roll grey cotton <b>jaldi</b>");
+        String placed = say(chat, "confirm");
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("#(\\d+)").matcher(placed);
+        assertThat(number.find()).as(placed).isTrue();
+        say(chat, "thank you");
+
         browser.get(pages.url("/dashboard/sign-in"));
         pages.signIn();
-        browser.get(pages.url("/dashboard/orders/" + id));
+        browser.get(pages.url("/dashboard/orders/" + number.group(1)));
 
-        List<String> transcript = browser.findElements(By.cssSelector("#transcript .said")).stream().map(WebElement::getText).toList();
-        assertThat(transcript).containsExactly("1 roll grey cotton <b>jaldi</b>", "1 roll of grey cotton: INR 5,000.00. Confirm?");
-        assertThat(browser.findElements(By.cssSelector("#transcript .customer-said"))).hasSize(1);
+        List<WebElement> lines = browser.findElements(By.cssSelector("#transcript li"));
+        List<String> customer = browser.findElements(By.cssSelector("#transcript .customer-said .said")).stream().map(WebElement::getText).toList();
+        assertThat(customer).as("the customer's side, markup as text").containsExactly("1 roll grey cotton <b>jaldi</b>", "confirm", "thank you");
+        assertThat(lines.get(0).getAttribute("class")).isEqualTo("customer-said");
+        assertThat(lines.get(1).getAttribute("class")).as("the bot answered the first message").isEqualTo("bot-said");
+        assertThat(lines.get(1).getText()).contains("grey cotton");
+        assertThat(browser.findElements(By.cssSelector("#transcript .bot-said .said")).stream().map(WebElement::getText))
+                .anySatisfy(text -> assertThat(text).contains("#" + number.group(1)));
+        pages.assertNoAlert();
+    }
+
+    /** Writes to the bot on the console channel, as a customer; the bot's last reply once it has answered. */
+    private static String say(String chat, String text) {
+        String messages = "/api/v1/console/chats/{chat}/messages";
+        int before = consoleLines(chat).size();
+        io.restassured.RestAssured.given().contentType("application/json").body(new io.vertx.core.json.JsonObject().put("text", text).encode())
+                .post(messages, chat).then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(Browser.WAIT).until(() -> consoleLines(chat).size() > before + 1);
+        io.vertx.core.json.JsonArray lines = consoleLines(chat);
+        return lines.getJsonObject(lines.size() - 1).getString("text");
+    }
+
+    private static io.vertx.core.json.JsonArray consoleLines(String chat) {
+        return new io.vertx.core.json.JsonObject(io.restassured.RestAssured.given().get("/api/v1/console/chats/{chat}/messages", chat)
+                .then().statusCode(200).extract().asString()).getJsonArray("messages");
     }
 
     @Test

@@ -6,13 +6,14 @@ import java.util.Map;
 import dev.parley.runtime.commerce.CommerceProfile;
 import dev.parley.runtime.flow.orderagent.OrderAgentFlow;
 
-/** The textile shop of {@link CommerceProfile} running the order agent, whose owner's menu the browser tests walk. */
+/** The textile shop of {@link CommerceProfile} running the order agent, with the console channel to talk to it: the browser tests walk its owner's menu. */
 public class OrderAgentDashboard extends CommerceProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(super.getConfigOverrides());
         config.put("parley.flow", OrderAgentFlow.NAME);
+        config.put("parley.console.enabled", "true");
         return config;
     }
 }

@@ -11,8 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The owner of {@code console_message}: the console channel's transcript, what each chat sent ({@code in}, in the
- * message's own transaction) and was sent ({@code out}, by the outbox), in order. The owner's dashboard reads it
- * to show a console order's conversation.
+ * message's own transaction) and was sent ({@code out}, by the outbox), in order: what the console API lists.
  */
 public final class ConsoleTranscript {
 

@@ -1,11 +1,15 @@
 package dev.parley.runtime.commerce.order;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -195,6 +199,36 @@ public class OrderRepository {
         return client.preparedQuery(SELECT_ORDERS + " WHERE o.id = $1").execute(Tuple.of(id))
                 .flatMap(rows -> withLines(client, rows))
                 .map(orders -> orders.stream().findFirst());
+    }
+
+    /**
+     * The stretch of time that is this order's conversation: from the customer's previous order (or {@code around}
+     * before the confirmation, if that is later) to their next one (or {@code around} after the last thing that
+     * happened to the order: its confirmation, decision or latest fulfilment step).
+     */
+    public Uni<Window> conversationWindow(SqlClient client, Order order, Duration around) {
+        return client.preparedQuery("""
+                SELECT (SELECT confirmed_at FROM customer_order WHERE customer_id = $1 AND id < $2 ORDER BY id DESC LIMIT 1) AS before,
+                       (SELECT confirmed_at FROM customer_order WHERE customer_id = $1 AND id > $2 ORDER BY id LIMIT 1) AS after""")
+                .execute(Tuple.of(order.customerId(), order.id()))
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    Instant last = Stream.of(order.confirmedAt(), order.decidedAt(), order.fulfilmentAt())
+                            .filter(Objects::nonNull).max(Instant::compareTo).orElseThrow();
+                    Instant from = order.confirmedAt().minus(around);
+                    Instant to = last.plus(around);
+                    if (row.getOffsetDateTime("before") != null && row.getOffsetDateTime("before").toInstant().isAfter(from)) {
+                        from = row.getOffsetDateTime("before").toInstant();
+                    }
+                    if (row.getOffsetDateTime("after") != null && row.getOffsetDateTime("after").toInstant().isBefore(to)) {
+                        to = row.getOffsetDateTime("after").toInstant();
+                    }
+                    return new Window(from, to);
+                });
+    }
+
+    /** A stretch of time, both ends included. */
+    public record Window(Instant from, Instant to) {
     }
 
     /** The ids of the orders waiting for the owner, lowest first: what a live view compares to see that one arrived or went. */
