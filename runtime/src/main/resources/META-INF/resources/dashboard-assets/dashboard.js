@@ -1,8 +1,9 @@
-// The owner's dashboard: the waiting orders follow the server's feed (server-sent events). Everything else is plain
-// HTML forms, which work without this script.
+// The owner's dashboard: a live list (the waiting orders, the order events) follows the server's feed (server-sent
+// events) named by its data-live attribute and fetches itself again from data-list when the feed's signature differs
+// from the one it shows. Everything else is plain HTML forms, which work without this script.
 (function () {
   'use strict';
-  var box = document.getElementById('waiting');
+  var box = document.querySelector('[data-live][data-list]');
   if (!box || !window.EventSource) {
     return;
   }

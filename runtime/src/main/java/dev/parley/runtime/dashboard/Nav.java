@@ -30,6 +30,7 @@ public final class Nav {
             new Entry(CustomersPage.PATH, "nav.customers", ORDERS),
             new Entry(InventoryPage.PATH, "nav.inventory", ORDER_AGENT),
             new Entry(CatalogPage.PATH, "nav.catalog", ORDER_AGENT),
+            new Entry(EventsPage.PATH, "nav.events", ORDERS),
             new Entry(DeadLettersPage.PATH, "nav.deadLetters", EVERY_FLOW));
 
     private Nav() {

@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.sun.net.httpserver.HttpServer;
 
+import dev.parley.runtime.commerce.OwnerApi;
 import dev.parley.runtime.commerce.order.OrderRepository;
 import dev.parley.runtime.commerce.order.Orders;
 import dev.parley.runtime.testing.Browser;
@@ -361,6 +362,34 @@ class DashboardBrowserTest {
     private static io.vertx.core.json.JsonArray consoleLines(String chat) {
         return new io.vertx.core.json.JsonObject(io.restassured.RestAssured.given().get("/api/v1/console/chats/{chat}/messages", chat)
                 .then().statusCode(200).extract().asString()).getJsonArray("messages");
+    }
+
+    @Test
+    void theEventsPageShowsEachOrderChangeLiveAndASubscriberThatCannotBeReached() {
+        long batch = orders.batch("linen", "ivory", 2, "50", "0", 10_000);
+        String chat = orders.customer("en", "Evented");
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
+        browser.findElement(By.linkText("Order events")).click();
+        pages.waitForText(By.tagName("h1"), "Order events");
+        pages.js().executeScript("window.parleyMarker = 'same page';");
+
+        long id = orders.place(chat, "en", line(1, "linen", "ivory", take(batch, 1, "50", "0", 10_000)));
+        OwnerApi.given().post("/api/v1/orders/" + id + "/approve").then().statusCode(200);
+
+        pages.pageWait().until(d -> d.findElements(By.cssSelector("#event-list a[href='/dashboard/orders/" + id + "']")).size() == 2);
+        List<String> rows = browser.findElements(By.cssSelector("#event-list tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(rows.get(0)).as("newest first").contains("#" + id).contains("Approved");
+        assertThat(rows.get(1)).contains("#" + id).contains("Placed, waiting for you");
+        assertThat(pages.js().executeScript("return window.parleyMarker")).as("both came in without a reload").isEqualTo("same page");
+
+        pages.pageWait().until(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.cssSelector("#webhooks tr[data-subscriber='erp']")).getText().contains("Failing");
+        });
+        assertThat(browser.findElement(By.cssSelector("#webhooks tr[data-subscriber='erp']")).getText()).contains("http://127.0.0.1:");
+        assertThat(pages.fitsTheScreen()).isTrue();
+        pages.screenshot("order-events");
     }
 
     @Test

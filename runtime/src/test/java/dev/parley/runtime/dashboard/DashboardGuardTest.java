@@ -33,13 +33,13 @@ import io.restassured.response.Response;
 class DashboardGuardTest {
 
     private static final List<Class<?>> PAGES = List.of(SignInPage.class, OrdersPage.class, CustomersPage.class, InventoryPage.class,
-            CatalogPage.class, DeadLettersPage.class);
+            CatalogPage.class, DeadLettersPage.class, EventsPage.class);
 
     @Test
     void everyPageWithoutASessionSendsToSignInAndEveryPostIsRefused() {
         for (String path : List.of("/dashboard", "/dashboard/orders", "/dashboard/orders/waiting", "/dashboard/orders/waiting/list",
                 "/dashboard/orders/live", "/dashboard/orders/1", "/dashboard/orders/invoices/1.pdf", "/dashboard/customers",
-                "/dashboard/customers/1", "/dashboard/inventory", "/dashboard/catalog", "/dashboard/dead-letters", "/dashboard/nothing-here")) {
+                "/dashboard/customers/1", "/dashboard/inventory", "/dashboard/catalog", "/dashboard/dead-letters", "/dashboard/events", "/dashboard/events/list", "/dashboard/events/live", "/dashboard/nothing-here")) {
             RestAssured.given().redirects().follow(false).get(path).then().statusCode(303).header("Location", endsWith("/dashboard/sign-in"));
             RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, "v1.9999999999.en.forged.signature").get(path)
                     .then().statusCode(303);

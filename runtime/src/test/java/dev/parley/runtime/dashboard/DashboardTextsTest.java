@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.runtime.commerce.order.Decision;
+import dev.parley.runtime.commerce.order.Fulfilment;
 import dev.parley.runtime.commerce.order.Order;
 
 /** The dashboard's words: every one a template or the menu asks for is in English and in Hindi. */
@@ -39,6 +40,12 @@ class DashboardTextsTest {
         Nav.ENTRIES.forEach(entry -> used.add(entry.textKey()));
         for (Order.State state : Order.State.values()) {
             used.add("state." + state.name());
+        }
+        for (Order.State state : Order.State.values()) {
+            used.add("events.state." + state.name());
+        }
+        for (Fulfilment step : Fulfilment.values()) {
+            used.add("events.step." + step.name());
         }
         for (Decision.Reason reason : Decision.Reason.values()) {
             used.add("refused." + reason.name());
