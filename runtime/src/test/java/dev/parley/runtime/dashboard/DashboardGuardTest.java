@@ -109,6 +109,26 @@ class DashboardGuardTest {
         RestAssured.given().redirects().follow(false).cookie(again).get("/dashboard/customers").then().statusCode(200);
     }
 
+    @Test
+    void everyErrorIsAPageInTheOwnersLanguageWithItsStatus() {
+        Cookie session = signIn(false);
+        String csrf = csrfOf(session);
+        for (String path : List.of("/dashboard/nothing-here", "/dashboard/orders/not-a-number", "/dashboard/orders/999999999",
+                "/dashboard/customers/999999999")) {
+            RestAssured.given().redirects().follow(false).cookie(session).get(path).then().statusCode(404)
+                    .contentType(containsString("text/html")).body(containsString("<h1>Not found</h1>"));
+        }
+        RestAssured.given().redirects().follow(false).cookie(session).formParam("csrf", "wrong").post("/dashboard/orders/1/approve")
+                .then().statusCode(403).contentType(containsString("text/html")).body(containsString("<h1>Refused</h1>"))
+                .body(containsString("security token is missing or wrong"));
+        RestAssured.given().redirects().follow(false).formParam("csrf", csrf).post("/dashboard/orders/1/approve")
+                .then().statusCode(401).contentType(containsString("text/html")).body(containsString("<h1>Sign in first</h1>"));
+        RestAssured.given().redirects().follow(false).header("Accept-Language", "hi").get("/dashboard/orders/1/invoice-nothing")
+                .then().statusCode(303);
+        RestAssured.given().redirects().follow(false).header("Accept-Language", "hi").formParam("csrf", csrf).post("/dashboard/sign-out")
+                .then().statusCode(401).body(containsString("<html lang=\"hi\">")).body(containsString("पहले साइन इन करें"));
+    }
+
     /** The CSRF token a page of the session carries in its forms. */
     private static String csrfOf(Cookie session) {
         String page = RestAssured.given().cookie(session).get("/dashboard/orders").then().statusCode(200).extract().asString();

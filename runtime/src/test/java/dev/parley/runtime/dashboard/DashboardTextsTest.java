@@ -47,6 +47,10 @@ class DashboardTextsTest {
         for (Fulfilment step : Fulfilment.values()) {
             used.add("events.step." + step.name());
         }
+        for (int status : new int[] {400, 401, 403, 404, 409, 413, 500, 503}) {
+            used.add("error.title." + ErrorPages.kind(status));
+            used.add("error.text." + ErrorPages.kind(status));
+        }
         for (Decision.Reason reason : Decision.Reason.values()) {
             used.add("refused." + reason.name());
         }
