@@ -348,6 +348,29 @@ class DashboardBrowserTest {
         pages.assertNoAlert();
     }
 
+    @Test
+    void anOwnerApprovesWithTheKeyboardAlone() {
+        long batch = orders.batch("cotton", "teal", 2, "50", "0", 10_000);
+        long id = orders.place(orders.customer("en", "Keys"), "en", line(1, "cotton", "teal", take(batch, 1, "50", "0", 10_000)));
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
+        pages.waitFor(By.id("approve-" + id));
+
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).as("the first Tab reaches the skip link").isEqualTo("Skip to the content");
+        int tabs = 1;
+        while (!("approve-" + id).equals(browser.switchTo().activeElement().getAttribute("id"))) {
+            assertThat(tabs++).as("Tab reaches the order's Approve button").isLessThan(80);
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        assertThat((String) pages.js().executeScript("return getComputedStyle(document.activeElement).outlineStyle"))
+                .as("the focused button shows it").isNotEqualTo("none");
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+
+        assertThat(pages.waitFor(By.id("result")).getText()).contains("Approved");
+    }
+
     /** Writes to the bot on the console channel, as a customer; the bot's last reply once it has answered. */
     private static String say(String chat, String text) {
         String messages = "/api/v1/console/chats/{chat}/messages";
@@ -401,6 +424,7 @@ class DashboardBrowserTest {
         pages.waitForText(By.tagName("h1"), "आपकी प्रतीक्षा में ऑर्डर");
         browser.get(pages.url("/dashboard/customers"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("hi");
+        pages.assertAccessible("/dashboard/customers in Hindi");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ग्राहक");
         pages.screenshot("customers-hindi");
     }
@@ -430,7 +454,7 @@ class DashboardBrowserTest {
         pages.assertAccessible("/dashboard/sign-in");
         pages.signIn();
         List<String> paths = new java.util.ArrayList<>(Nav.ENTRIES.stream().map(Nav.Entry::path).toList());
-        paths.addAll(List.of("/dashboard/orders/" + id, "/dashboard/customers/" + orders.customerId(chat)));
+        paths.addAll(List.of("/dashboard/orders/" + id, "/dashboard/customers/" + orders.customerId(chat), "/dashboard/no-such-page"));
         for (String page : paths) {
             browser.get(pages.url(page));
             pages.assertAccessible(page);

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,7 +41,10 @@ final class DashboardPages {
         this.root = root;
     }
 
-    /** What a screen reader and a keyboard need of a page: its language, one h1, a name for every control. */
+    /**
+     * What a screen reader and a keyboard need of a page: its language, one h1, a name for every control; and no
+     * violation of WCAG 2.1 A or AA that axe-core finds (contrast, labels, landmarks, ARIA, link names).
+     */
     void assertAccessible(String page) {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as(page).isIn("en", "hi");
         assertThat(browser.findElements(By.tagName("h1"))).as(page).hasSize(1);
@@ -48,6 +55,37 @@ final class DashboardPages {
                   .concat(Array.from(document.querySelectorAll('button, a'))
                     .filter(e => e.textContent.trim() === '' && !e.getAttribute('aria-label')).map(e => e.outerHTML));""");
         assertThat(unnamed).as(page + ": controls without a label or name").isEmpty();
+        assertThat(axeViolations()).as(page + ": axe-core's WCAG 2.1 A/AA findings").isEmpty();
+    }
+
+    /** axe-core's findings on the page as it is now: {@code rule (impact): help at selector, ...}. */
+    List<String> axeViolations() {
+        if (Boolean.TRUE.equals(js().executeScript("return typeof window.axe === 'undefined'"))) {
+            js().executeScript(AXE);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) js().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(result => done(result.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                      + v.nodes.map(n => n.target.join(' ')).join(', '))), failure => done(['axe-core failed: ' + failure]));""");
+        return violations;
+    }
+
+    /** axe-core's script, from its webjar (the version the build names). */
+    private static final String AXE = axeScript();
+
+    private static String axeScript() {
+        ClassLoader loader = DashboardPages.class.getClassLoader();
+        try (InputStream pom = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+            Properties properties = new Properties();
+            properties.load(pom);
+            try (InputStream script = loader.getResourceAsStream("META-INF/resources/webjars/axe-core/" + properties.getProperty("version") + "/axe.min.js")) {
+                return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void signIn() {
