@@ -4,22 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.channel.whatsapp.WhatsAppWebhook;
 import dev.parley.runtime.commerce.OwnerApi;
 import dev.parley.runtime.testing.FakeWhatsApp;
+import dev.parley.runtime.testing.WhatsAppCustomer;
 import dev.parley.runtime.testing.PostgresResource;
 import dev.parley.runtime.testing.TelegramResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,7 +38,7 @@ class WhatsAppOrderEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String CUSTOMER = "919811111111";
-    private static int nextMessage = 1;
+    private static final WhatsAppCustomer ASHA = new WhatsAppCustomer(OrderAgentBot.APP_SECRET, "Asha", "wamid.e2e-");
 
     @Inject
     Pool pool;
@@ -58,30 +53,30 @@ class WhatsAppOrderEndToEndTest {
     @Test
     void theSameOrderThroughWhatsApp() throws Exception {
         // The owner wrote to the bot today, so the bot may write to them (WhatsApp's 24-hour window).
-        write(OrderAgentBot.OWNER_PHONE, "help");
+        ASHA.write(OrderAgentBot.OWNER_PHONE, "help");
         awaitMessage(OrderAgentBot.OWNER_PHONE, 1);
 
-        write(CUSTOMER, "20m neela sooti aur 6m laal polyester");
+        ASHA.write(CUSTOMER, "20m neela sooti aur 6m laal polyester");
         JsonObject negotiation = awaitMessage(CUSTOMER, 1);
         // WhatsApp reports no language: the customer wrote Hindi, so they are answered in Hindi.
-        assertThat(body(negotiation)).contains("blue cotton: aapne 20.00 m manga, hamare paas sirf 12.00 m hai.");
+        assertThat(WhatsAppCustomer.body(negotiation)).contains("blue cotton: aapne 20.00 m manga, hamare paas sirf 12.00 m hai.");
         JsonArray buttons = negotiation.getJsonObject("interactive").getJsonObject("action").getJsonArray("buttons");
         assertThat(buttons).hasSize(3);
         String alternative = buttons.getJsonObject(1).getJsonObject("reply").getString("id");
-        press(CUSTOMER, alternative, "green cotton");
+        ASHA.press(CUSTOMER, alternative, "green cotton");
 
         JsonObject summary = awaitMessage(CUSTOMER, 2);
-        assertThat(body(summary)).contains("2. green cotton: 20.00 m = INR 2,010.00").contains("Subtotal: INR 2,491.98");
+        assertThat(WhatsAppCustomer.body(summary)).contains("2. green cotton: 20.00 m = INR 2,010.00").contains("Subtotal: INR 2,491.98");
         assertThat(summary.getJsonObject("interactive").getString("type")).as("four choices make a list").isEqualTo("list");
-        write(CUSTOMER, "haan confirm karo");
+        ASHA.write(CUSTOMER, "haan confirm karo");
 
-        String placed = body(awaitMessage(CUSTOMER, 3));
+        String placed = WhatsAppCustomer.body(awaitMessage(CUSTOMER, 3));
         long orderId = Long.parseLong(placed.replaceAll("(?s).*Order #(\\d+).*", "$1"));
         JsonObject notice = awaitMessage(OrderAgentBot.OWNER_PHONE, 2);
-        assertThat(body(notice)).contains("New order #" + orderId).contains("total INR 2,616.58");
-        press(OrderAgentBot.OWNER_PHONE, "own:" + orderId + ":approve", "Approve");
+        assertThat(WhatsAppCustomer.body(notice)).contains("New order #" + orderId).contains("total INR 2,616.58");
+        ASHA.press(OrderAgentBot.OWNER_PHONE, "own:" + orderId + ":approve", "Approve");
 
-        assertThat(body(awaitMessage(OrderAgentBot.OWNER_PHONE, 3))).contains("approved: invoice TX/000001 for INR 2,616.58");
+        assertThat(WhatsAppCustomer.body(awaitMessage(OrderAgentBot.OWNER_PHONE, 3))).contains("approved: invoice TX/000001 for INR 2,616.58");
         await().atMost(PATIENCE).until(() -> whatsapp.messagesTo(CUSTOMER).stream().anyMatch(m -> "document".equals(m.getString("type"))));
         JsonObject document = whatsapp.messagesTo(CUSTOMER).stream().filter(m -> "document".equals(m.getString("type"))).findFirst().orElseThrow();
         assertThat(document.getJsonObject("document").getString("filename")).contains("TX");
@@ -95,53 +90,12 @@ class WhatsAppOrderEndToEndTest {
         assertThat(new JsonObject(ledger).getLong("balanceMinor")).isEqualTo(261_658);
 
         // The owner records the payment in chat.
-        write(OrderAgentBot.OWNER_PHONE, "paid " + customerId + " 2616.58 UPI");
-        assertThat(body(awaitMessage(OrderAgentBot.OWNER_PHONE, 4))).contains("Payment of INR 2,616.58 recorded").contains("Balance due now: INR 0.00");
+        ASHA.write(OrderAgentBot.OWNER_PHONE, "paid " + customerId + " 2616.58 UPI");
+        assertThat(WhatsAppCustomer.body(awaitMessage(OrderAgentBot.OWNER_PHONE, 4))).contains("Payment of INR 2,616.58 recorded").contains("Balance due now: INR 0.00");
     }
 
     private JsonObject awaitMessage(String phone, int nth) {
         await().atMost(PATIENCE).until(() -> whatsapp.messagesTo(phone).size() >= nth);
         return whatsapp.messagesTo(phone).get(nth - 1);
-    }
-
-    private static String body(JsonObject message) {
-        return message.containsKey("text") ? message.getJsonObject("text").getString("body")
-                : message.getJsonObject("interactive").getJsonObject("body").getString("text");
-    }
-
-    private static void write(String phone, String text) {
-        post(message(phone, "text").put("text", new JsonObject().put("body", text)));
-    }
-
-    private static void press(String phone, String id, String title) {
-        post(message(phone, "interactive").put("interactive", new JsonObject().put("type", "button_reply")
-                .put("button_reply", new JsonObject().put("id", id).put("title", title))));
-    }
-
-    private static JsonObject message(String from, String type) {
-        return new JsonObject().put("from", from).put("id", "wamid.e2e-" + nextMessage++).put("timestamp", "1700000000").put("type", type);
-    }
-
-    private static void post(JsonObject message) {
-        JsonObject value = new JsonObject().put("messaging_product", "whatsapp")
-                .put("metadata", new JsonObject().put("display_phone_number", "15550783881").put("phone_number_id", FakeWhatsApp.PHONE_NUMBER_ID))
-                .put("contacts", new JsonArray().add(new JsonObject().put("profile", new JsonObject().put("name", "Asha"))
-                        .put("wa_id", message.getString("from"))))
-                .put("messages", new JsonArray().add(message));
-        byte[] body = new JsonObject().put("object", "whatsapp_business_account").put("entry", new JsonArray().add(new JsonObject()
-                .put("id", "102290129340398").put("changes", new JsonArray().add(new JsonObject().put("field", "messages").put("value", value)))))
-                .encode().getBytes(StandardCharsets.UTF_8);
-        given().header(WhatsAppWebhook.SIGNATURE_HEADER, signature(body)).contentType("application/json").body(body)
-                .post("/webhooks/{bot}/whatsapp", TelegramResource.BOT).then().statusCode(200);
-    }
-
-    private static String signature(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(OrderAgentBot.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

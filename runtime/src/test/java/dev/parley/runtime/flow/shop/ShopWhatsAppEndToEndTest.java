@@ -4,26 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.parley.runtime.channel.whatsapp.WhatsAppWebhook;
 import dev.parley.runtime.commerce.order.Orders;
 import dev.parley.runtime.testing.FakeWhatsApp;
+import dev.parley.runtime.testing.WhatsAppCustomer;
 import dev.parley.runtime.testing.PostgresResource;
 import dev.parley.runtime.testing.TelegramResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -48,7 +43,7 @@ class ShopWhatsAppEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String CUSTOMER = "919822222222";
-    private static int nextMessage = 1;
+    private static final WhatsAppCustomer KAVYA = new WhatsAppCustomer(ShopBot.APP_SECRET, "Kavya", "wamid.shop-");
 
     @Inject
     Pool pool;
@@ -64,13 +59,13 @@ class ShopWhatsAppEndToEndTest {
 
     @Test
     void aWholePurchaseThroughWhatsAppWithinItsMessageLimits() throws Exception {
-        write(ShopBot.OWNER_PHONE, "hi"); // the owner wrote today: the bot may write to them (the 24-hour window)
+        KAVYA.write(ShopBot.OWNER_PHONE, "hi"); // the owner wrote today: the bot may write to them (the 24-hour window)
         next(ShopBot.OWNER_PHONE);
 
-        write(CUSTOMER, "hi");
+        KAVYA.write(CUSTOMER, "hi");
         JsonObject home = next(CUSTOMER);
         assertThat(home.getJsonObject("interactive").getString("type")).as("four choices make a list").isEqualTo("list");
-        assertThat(body(home)).contains(ShopBot.SHOP_NAME);
+        assertThat(WhatsAppCustomer.body(home)).contains(ShopBot.SHOP_NAME);
         assertThat(titles(home)).containsExactly("Catalog", "Cart (0)", "My orders", "Language");
 
         choose(CUSTOMER, home, "Catalog");
@@ -81,63 +76,63 @@ class ShopWhatsAppEndToEndTest {
         assertThat(titles(snacks)).hasSize(9).contains("Next >");
         choose(CUSTOMER, snacks, "Bhujia - INR 95.00");
         JsonObject bhujia = next(CUSTOMER);
-        assertThat(body(bhujia)).contains("In stock: 25");
+        assertThat(WhatsAppCustomer.body(bhujia)).contains("In stock: 25");
         choose(CUSTOMER, bhujia, "Add to cart");
         JsonObject howMany = next(CUSTOMER);
         choose(CUSTOMER, howMany, "2");
-        assertThat(body(next(CUSTOMER))).startsWith("Added 2 x Bhujia");
+        assertThat(WhatsAppCustomer.body(next(CUSTOMER))).startsWith("Added 2 x Bhujia");
 
-        press(CUSTOMER, "s:p:2:0", "Filter coffee");
+        KAVYA.press(CUSTOMER, "s:p:2:0", "Filter coffee");
         JsonObject coffee = next(CUSTOMER);
         JsonObject header = coffee.getJsonObject("interactive").getJsonObject("header");
         assertThat(header.getString("type")).isEqualTo("image");
         assertThat(header.getJsonObject("image").getString("link")).isEqualTo("https://img.example.com/coffee.jpg");
         choose(CUSTOMER, coffee, "Add to cart");
         next(CUSTOMER);
-        write(CUSTOMER, "1");
+        KAVYA.write(CUSTOMER, "1");
         next(CUSTOMER);
 
-        press(CUSTOMER, "s:cart", "Cart");
+        KAVYA.press(CUSTOMER, "s:cart", "Cart");
         JsonObject cart = next(CUSTOMER);
-        assertThat(body(cart)).contains("1. Bhujia x 2 = INR 190.00").contains("Total: INR 640.50");
+        assertThat(WhatsAppCustomer.body(cart)).contains("1. Bhujia x 2 = INR 190.00").contains("Total: INR 640.50");
         choose(CUSTOMER, cart, "Filter coffee x 1");
         JsonObject line = next(CUSTOMER);
         choose(CUSTOMER, line, "Remove");
         JsonObject removed = next(CUSTOMER);
-        assertThat(body(removed)).startsWith("Removed Filter coffee").contains("Total: INR 199.50");
+        assertThat(WhatsAppCustomer.body(removed)).startsWith("Removed Filter coffee").contains("Total: INR 199.50");
         choose(CUSTOMER, removed, "Checkout");
-        assertThat(body(next(CUSTOMER))).contains("your name");
-        write(CUSTOMER, "Kavya Rao");
+        assertThat(WhatsAppCustomer.body(next(CUSTOMER))).contains("your name");
+        KAVYA.write(CUSTOMER, "Kavya Rao");
         next(CUSTOMER);
-        write(CUSTOMER, "+91 99000 11122");
+        KAVYA.write(CUSTOMER, "+91 99000 11122");
         next(CUSTOMER);
-        write(CUSTOMER, "7 Lake View Road, Pune 411001");
+        KAVYA.write(CUSTOMER, "7 Lake View Road, Pune 411001");
         JsonObject payment = next(CUSTOMER);
         choose(CUSTOMER, payment, "On account");
         JsonObject summary = next(CUSTOMER);
-        assertThat(body(summary)).contains("Payment: on account").contains("Total: INR 199.50");
+        assertThat(WhatsAppCustomer.body(summary)).contains("Payment: on account").contains("Total: INR 199.50");
         choose(CUSTOMER, summary, "Confirm order");
-        String placed = body(next(CUSTOMER));
+        String placed = WhatsAppCustomer.body(next(CUSTOMER));
         long orderId = Long.parseLong(placed.replaceAll("(?s).*Order #(\\d+).*", "$1"));
         JsonObject receipt = next(CUSTOMER);
         assertThat(receipt.getString("type")).isEqualTo("document");
         byte[] pdf = whatsapp.requests().stream().filter(r -> r.parts() != null && r.parts().stream().anyMatch(p -> p.name().equals("file")))
                 .reduce((a, b) -> b).orElseThrow().part("file").content();
         assertThat(Orders.pdfText(pdf)).contains("RECEIPT").contains("Bhujia").contains("Total INR 199.50").contains("on account");
-        assertThat(body(next(CUSTOMER))).contains("Your cart is empty.");
+        assertThat(WhatsAppCustomer.body(next(CUSTOMER))).contains("Your cart is empty.");
         assertThat(ShopCatalog.stock(pool, "SNK-B")).isEqualTo(23);
         assertThat(ShopCatalog.stock(pool, "COF-FILTER")).as("removed before checkout").isEqualTo(3);
 
         JsonObject notice = next(ShopBot.OWNER_PHONE);
-        assertThat(body(notice)).contains("New shop order #" + orderId);
+        assertThat(WhatsAppCustomer.body(notice)).contains("New shop order #" + orderId);
         choose(ShopBot.OWNER_PHONE, notice, "Accept");
         JsonObject accepted = next(ShopBot.OWNER_PHONE);
-        assertThat(body(accepted)).contains("invoice SH/000001, INR 199.50");
+        assertThat(WhatsAppCustomer.body(accepted)).contains("invoice SH/000001, INR 199.50");
         choose(ShopBot.OWNER_PHONE, accepted, "Mark shipped");
         JsonObject shipped = next(ShopBot.OWNER_PHONE);
         choose(ShopBot.OWNER_PHONE, shipped, "Delivered");
-        assertThat(body(next(ShopBot.OWNER_PHONE))).contains("marked delivered");
-        await().atMost(PATIENCE).until(() -> whatsapp.messagesTo(CUSTOMER).stream().anyMatch(m -> body(m) != null && body(m).contains("has been delivered")));
+        assertThat(WhatsAppCustomer.body(next(ShopBot.OWNER_PHONE))).contains("marked delivered");
+        await().atMost(PATIENCE).until(() -> whatsapp.messagesTo(CUSTOMER).stream().anyMatch(m -> WhatsAppCustomer.body(m) != null && WhatsAppCustomer.body(m).contains("has been delivered")));
         assertThat(ShopCatalog.count(pool, "SELECT sum(amount_minor) FROM ledger_entry l JOIN customer_order o ON o.customer_id = l.customer_id"
                 + " WHERE o.id = $1", orderId)).isEqualTo(19_950);
 
@@ -167,14 +162,6 @@ class ShopWhatsAppEndToEndTest {
         return whatsapp.messagesTo(phone).get(nth - 1);
     }
 
-    private static String body(JsonObject message) {
-        if (message.containsKey("text")) {
-            return message.getJsonObject("text").getString("body");
-        }
-        JsonObject interactive = message.getJsonObject("interactive");
-        return interactive == null ? null : interactive.getJsonObject("body").getString("text");
-    }
-
     /** The choices of a reply-button or list message: id by title. */
     private static Map<String, String> choices(JsonObject message) {
         JsonObject interactive = message.getJsonObject("interactive");
@@ -197,46 +184,9 @@ class ShopWhatsAppEndToEndTest {
         String id = choices(message).get(title);
         assertThat(id).as("a choice '%s' in %s", title, titles(message)).isNotNull();
         if ("list".equals(message.getJsonObject("interactive").getString("type"))) {
-            post(message(phone, "interactive").put("interactive", new JsonObject().put("type", "list_reply")
-                    .put("list_reply", new JsonObject().put("id", id).put("title", title))));
+            KAVYA.choose(phone, id, title);
         } else {
-            press(phone, id, title);
-        }
-    }
-
-    private static void write(String phone, String text) {
-        post(message(phone, "text").put("text", new JsonObject().put("body", text)));
-    }
-
-    private static void press(String phone, String id, String title) {
-        post(message(phone, "interactive").put("interactive", new JsonObject().put("type", "button_reply")
-                .put("button_reply", new JsonObject().put("id", id).put("title", title))));
-    }
-
-    private static JsonObject message(String from, String type) {
-        return new JsonObject().put("from", from).put("id", "wamid.shop-" + nextMessage++).put("timestamp", "1700000000").put("type", type);
-    }
-
-    private static void post(JsonObject message) {
-        JsonObject value = new JsonObject().put("messaging_product", "whatsapp")
-                .put("metadata", new JsonObject().put("display_phone_number", "15550783881").put("phone_number_id", FakeWhatsApp.PHONE_NUMBER_ID))
-                .put("contacts", new JsonArray().add(new JsonObject().put("profile", new JsonObject().put("name", "Kavya"))
-                        .put("wa_id", message.getString("from"))))
-                .put("messages", new JsonArray().add(message));
-        byte[] body = new JsonObject().put("object", "whatsapp_business_account").put("entry", new JsonArray().add(new JsonObject()
-                .put("id", "102290129340398").put("changes", new JsonArray().add(new JsonObject().put("field", "messages").put("value", value)))))
-                .encode().getBytes(StandardCharsets.UTF_8);
-        given().header(WhatsAppWebhook.SIGNATURE_HEADER, signature(body)).contentType("application/json").body(body)
-                .post("/webhooks/{bot}/whatsapp", TelegramResource.BOT).then().statusCode(200);
-    }
-
-    private static String signature(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(ShopBot.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            KAVYA.press(phone, id, title);
         }
     }
 }
