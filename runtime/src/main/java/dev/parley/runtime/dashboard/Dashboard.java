@@ -54,7 +54,7 @@ public class Dashboard {
 
     /** Whether the cookie's session is open: signed here, not expired, and not signed out ({@link Sessions}). */
     Uni<Boolean> open(String cookie, Instant now) {
-        return read(cookie, now).map(session -> sessions.open(session.nonce(), now)).orElseGet(() -> Uni.createFrom().item(false));
+        return read(cookie, now).map(session -> sessions.isOpen(session.nonce(), now)).orElseGet(() -> Uni.createFrom().item(false));
     }
 
     /** The session of a page the guard let through. */
@@ -83,7 +83,7 @@ public class Dashboard {
         Instant now = Instant.now();
         String value = cookies.orElseThrow().issue(language, now);
         SessionCookie.Session session = read(value, now).orElseThrow();
-        return sessions.open(session).replaceWith(cookie(value, https, (int) SessionCookie.LIFETIME.toSeconds()));
+        return sessions.record(session).replaceWith(cookie(value, https, (int) SessionCookie.LIFETIME.toSeconds()));
     }
 
     /** Signs the session out on every replica; {@code everywhere}, every session of the bot's dashboard. */

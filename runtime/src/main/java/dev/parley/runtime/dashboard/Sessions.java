@@ -25,7 +25,7 @@ public class Sessions {
     }
 
     /** Records a new session, and forgets those that have expired. */
-    Uni<Void> open(SessionCookie.Session session) {
+    Uni<Void> record(SessionCookie.Session session) {
         return pool.withTransaction(connection -> connection.preparedQuery("DELETE FROM dashboard_session WHERE expires_at < now()").execute()
                 .flatMap(ignored -> connection.preparedQuery("INSERT INTO dashboard_session (nonce, expires_at) VALUES ($1, $2)")
                         .execute(Tuple.of(session.nonce(), OffsetDateTime.ofInstant(session.expires(), ZoneOffset.UTC)))))
@@ -33,7 +33,7 @@ public class Sessions {
     }
 
     /** Whether the session is open: recorded, not signed out, not expired. */
-    Uni<Boolean> open(String nonce, Instant now) {
+    Uni<Boolean> isOpen(String nonce, Instant now) {
         return pool.preparedQuery("SELECT 1 FROM dashboard_session WHERE nonce = $1 AND expires_at > $2")
                 .execute(Tuple.of(nonce, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
                 .map(rows -> rows.size() == 1);
