@@ -273,4 +273,27 @@ public class OrderDecisions {
                     .map(invoice -> new Approved(order.id(), invoice.id(), number, invoice.totalMinor(), invoice.currency()));
         });
     }
+
+    /**
+     * Sends the order's invoice to the customer's chat again (they lost it, or asked for it): the PDF as it was
+     * issued, with the same caption, through the outbox in the caller's transaction. Nothing else changes: no new
+     * number, no ledger entry.
+     */
+    public Uni<InvoiceResend> sendInvoiceAgain(SqlConnection tx, long orderId) {
+        return orders.find(tx, orderId).flatMap(found -> {
+            if (found.isEmpty() || found.get().invoiceId() == null) {
+                return Uni.createFrom().item(new InvoiceResend.NotSent(orderId, found.isEmpty() ? InvoiceResend.Why.NOT_FOUND
+                        : InvoiceResend.Why.NO_INVOICE));
+            }
+            Order order = found.get();
+            if (Outbox.NO_CHAT.equals(order.channel())) {
+                return Uni.createFrom().item(new InvoiceResend.NotSent(orderId, InvoiceResend.Why.NO_CHAT));
+            }
+            return invoices.find(tx, order.invoiceId()).flatMap(invoice -> invoices.pdf(tx, order.invoiceId())
+                    .flatMap(pdf -> Outbox.enqueue(tx, order.channel(), order.chatId(), List.of(OutboundMessage.document(
+                            INVOICE.get(order.language(), "invoice.caption", invoice.orElseThrow().number()),
+                            new OutboundMessage.Document(invoice.orElseThrow().number() + ".pdf", "application/pdf", pdf.orElseThrow()))))
+                            .replaceWith(new InvoiceResend.Sent(orderId, invoice.orElseThrow().number()))));
+        });
+    }
 }

@@ -132,6 +132,46 @@ class OrderDecisionsTest {
     }
 
     @Test
+    void theInvoiceIsSentAgainAsIssuedAndNothingElseChanges() {
+        long batch = orders.batch("cotton", "mauve", 3, "50", "0", 10_000);
+        String chat = orders.customer("en", "Lost It");
+        long orderId = orders.place(chat, "en", line(1, "cotton", "mauve", take(batch, 1, "50", "0", 10_000)));
+        assertThat(resend(orderId)).as("not approved yet").isEqualTo(new InvoiceResend.NotSent(orderId, InvoiceResend.Why.NO_INVOICE));
+        Decision.Approved approved = (Decision.Approved) approve(orderId);
+        long customer = orders.customerId(chat);
+        long balance = ledger.balance(pool, customer).await().atMost(WAIT);
+        long seq = lastInvoiceSeq();
+
+        assertThat(resend(orderId)).isEqualTo(new InvoiceResend.Sent(orderId, approved.invoiceNumber()));
+
+        List<JsonObject> sent = orders.outbox(chat);
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(2).getJsonObject("document")).as("the same PDF, under the same name").isEqualTo(sent.get(1).getJsonObject("document"));
+        assertThat(sent.get(2).getString("text")).isEqualTo(sent.get(1).getString("text"));
+        assertThat(ledger.balance(pool, customer).await().atMost(WAIT)).as("no second debit").isEqualTo(balance);
+        assertThat(lastInvoiceSeq()).as("no new number").isEqualTo(seq);
+        assertThat(resend(999_999_999L)).isEqualTo(new InvoiceResend.NotSent(999_999_999L, InvoiceResend.Why.NOT_FOUND));
+    }
+
+    @Test
+    void anInvoiceOfACustomerTheBotHasNoChatWithIsNotSentAgain() {
+        long batch = orders.batch("cotton", "plum", 3, "50", "0", 10_000);
+        String name = "name:" + java.util.UUID.randomUUID();
+        pool.preparedQuery("INSERT INTO customer (channel, chat_id, display_name) VALUES ($1, $2, 'From The Web Shop')")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(Outbox.NO_CHAT, name)).await().atMost(WAIT);
+        long orderId = orders.one("SELECT nextval('customer_order_id_seq') AS id").getLong("id");
+        pool.withTransaction(tx -> repository.place(tx, new NewOrder(orderId, Outbox.NO_CHAT, name, "en", "INR",
+                new java.util.ArrayList<>(List.of(line(1, "cotton", "plum", take(batch, 1, "50", "0", 10_000))))))).await().atMost(WAIT);
+        approve(orderId);
+
+        assertThat(resend(orderId)).isEqualTo(new InvoiceResend.NotSent(orderId, InvoiceResend.Why.NO_CHAT));
+    }
+
+    private InvoiceResend resend(long orderId) {
+        return pool.withTransaction(tx -> decisions.sendInvoiceAgain(tx, orderId)).await().atMost(WAIT);
+    }
+
+    @Test
     void aCustomerWhoWritesHindiIsAnsweredInHindi() {
         long batch = orders.batch("cotton", "green", 2, "50", "0", 10_000);
         String chat = orders.customer("hi", "राम कपड़ा");
