@@ -349,6 +349,40 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aWordTheOwnerTeachesOnTheCatalogPageIsUnderstoodInTheNextMessage() {
+        orders.batch("cotton", "sky", 2, "50", "0", 10_000);
+        String chat = "teach-" + java.util.UUID.randomUUID();
+        assertThat(say(chat, "1 roll aasmani cotton")).as("not a word of the catalog yet").doesNotContain("sky cotton");
+        browser.get(pages.url("/dashboard/sign-in"));
+        pages.signIn();
+        browser.get(pages.url("/dashboard/catalog"));
+
+        addSynonym("color", "Aasmani", "sky");
+        assertThat(pages.waitFor(By.id("result")).getText()).contains("Added");
+        assertThat(browser.findElement(By.id("colors")).getText()).contains("sky — aasmani");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("term-kind"))).selectByValue("color");
+        browser.findElement(By.id("term-name")).sendKeys("Rust");
+        browser.findElement(By.id("add-term")).click();
+        assertThat(pages.waitFor(By.id("result")).getText()).contains("Added");
+        addSynonym("color", "aasmani", "rust");
+        assertThat(pages.waitFor(By.id("result")).getText()).as("a word means one colour").contains("already means something else");
+        addSynonym("color", "zard", "saffron-that-is-not-there");
+        assertThat(pages.waitFor(By.id("result")).getText()).contains("has no material or colour of that name");
+        pages.assertAccessible("/dashboard/catalog after a refusal");
+
+        assertThat(say(chat, "cancel")).isNotBlank();
+        assertThat(say("teach-" + java.util.UUID.randomUUID(), "1 roll aasmani cotton")).as("the bot reads the catalog afresh").contains("sky cotton");
+    }
+
+    private void addSynonym(String kind, String word, String meaning) {
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("synonym-kind"))).selectByValue(kind);
+        browser.findElement(By.id("synonym-word")).sendKeys(word);
+        browser.findElement(By.id("synonym-canonical")).sendKeys(meaning);
+        browser.findElement(By.id("add-synonym")).click();
+    }
+
+    @Test
     void anOwnerApprovesWithTheKeyboardAlone() {
         long batch = orders.batch("cotton", "teal", 2, "50", "0", 10_000);
         long id = orders.place(orders.customer("en", "Keys"), "en", line(1, "cotton", "teal", take(batch, 1, "50", "0", 10_000)));

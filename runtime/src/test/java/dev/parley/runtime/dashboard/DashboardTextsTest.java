@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,6 +51,9 @@ class DashboardTextsTest {
         for (int status : new int[] {400, 401, 403, 404, 409, 413, 500, 503}) {
             used.add("error.title." + ErrorPages.kind(status));
             used.add("error.text." + ErrorPages.kind(status));
+        }
+        for (String key : List.of("done.term", "done.synonym", "error.word", "error.kind", "error.taken", "error.unknown")) {
+            used.add("catalog." + key);
         }
         for (Decision.Reason reason : Decision.Reason.values()) {
             used.add("refused." + reason.name());

@@ -203,7 +203,6 @@ public class CatalogRepository implements VocabularySource {
                 }));
     }
 
-    /** The catalog's words for order extraction: each canonical name with its synonyms. */
     /** The words order extraction reads with: this bot's catalog as it is now. */
     @Override
     public Uni<Vocabulary> current() {
