@@ -34,7 +34,7 @@ record Pgbench(long transactions, double tps, long[] latencyNanos, String output
         return "\\set chat random(1, " + chats + ")\n"
                 + "\\set key random(1, 9000000000000000000)\n"
                 + "BEGIN;\n"
-                + bind(ConversationRouter.RECORD, "channel", "key", "chat", "chat", "name", "language", "state", "text", "button") + ";\n"
+                + bind(ConversationRouter.RECORD, "channel", "key", "chat", "chat", "name", "language", "state", "text", NULL) + ";\n"
                 + bind(Conversations.LOCK, "channel", "chat") + ";\n"
                 + bind(Conversations.SAVE, "channel", "chat", "state", "data") + ";\n"
                 + bind(Outbox.ENQUEUE, "channel", "chat", "payload") + ";\n"
@@ -42,12 +42,18 @@ record Pgbench(long transactions, double tps, long[] latencyNanos, String output
     }
 
     /** The values of the script's variables that are the same in every transaction. */
-    static final List<String> PGBENCH_VARIABLES = List.of("channel=telegram", "name=Customer", "language=en", "state=echoing", "text=hello", "button=",
+    static final List<String> PGBENCH_VARIABLES = List.of("channel=telegram", "name=Customer", "language=en", "state=echoing", "text=hello",
             "data={\"count\": 1}", "payload={\"text\": \"#1 you said: hello\", \"buttons\": []}");
 
-    /** The statement with its parameters $1, $2 ... written as pgbench variables, in that order. */
+    /** A parameter bound to SQL's NULL rather than a variable (pgbench's {@code -D} cannot define a null): a text update's button. */
+    static final String NULL = "NULL";
+
+    /** The statement with its parameters $1, $2 ... written as pgbench variables, in that order, or as {@link #NULL}. */
     static String bind(String statement, String... variables) {
-        return Pattern.compile("\\$(\\d+)").matcher(statement).replaceAll(m -> ":" + variables[Integer.parseInt(m.group(1)) - 1]);
+        return Pattern.compile("\\$(\\d+)").matcher(statement).replaceAll(m -> {
+            String variable = variables[Integer.parseInt(m.group(1)) - 1];
+            return variable.equals(NULL) ? NULL : ":" + variable;
+        });
     }
 
     static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
