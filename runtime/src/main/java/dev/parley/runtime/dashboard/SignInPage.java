@@ -34,7 +34,7 @@ public class SignInPage {
 
     @GET
     public Response home() {
-        return Dashboard.seeOther(OrdersPage.WAITING);
+        return Dashboard.seeOther(dashboard.home());
     }
 
     @GET
@@ -52,7 +52,7 @@ public class SignInPage {
             return Response.status(Response.Status.UNAUTHORIZED).type(Dashboard.HTML)
                     .entity(dashboard.bare("sign-in", language, Map.of("failed", true, "configured", dashboard.token().configured()))).build();
         }
-        return Response.fromResponse(Dashboard.seeOther(OrdersPage.WAITING))
+        return Response.fromResponse(Dashboard.seeOther(dashboard.home()))
                 .cookie(dashboard.newSession(language, Dashboard.https(forwardedProto, uri.getRequestUri()))).build();
     }
 
@@ -70,7 +70,7 @@ public class SignInPage {
     public Response language(@RestCookie(SessionCookie.NAME) String cookie, @RestForm String csrf, @RestForm String language,
             @RestForm String back, @HeaderParam("X-Forwarded-Proto") String forwardedProto, @Context UriInfo uri) {
         SessionCookie.Session session = dashboard.session(cookie, csrf);
-        String to = back != null && back.startsWith(Dashboard.ROOT + "/") && !back.startsWith("//") ? back : OrdersPage.WAITING;
+        String to = back != null && back.startsWith(Dashboard.ROOT + "/") && !back.startsWith("//") ? back : dashboard.home();
         return Response.fromResponse(Dashboard.seeOther(to))
                 .cookie(dashboard.language(session, language, Dashboard.https(forwardedProto, uri.getRequestUri()))).build();
     }
