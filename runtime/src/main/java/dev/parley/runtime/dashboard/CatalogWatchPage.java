@@ -64,7 +64,7 @@ public class CatalogWatchPage {
     public record HitRow(long id, String name, String brand, String category, String price, boolean available) {
 
         static HitRow of(CatalogSearch.Hit h) {
-            return new HitRow(h.id(), h.name(), h.brand(), h.category(), price(h.priceMinor(), h.currency()), h.available());
+            return new HitRow(h.id(), h.name(), h.brand(), h.category(), CatalogWatchPage.price(h.priceMinor(), h.currency()), h.available());
         }
     }
 
@@ -74,7 +74,7 @@ public class CatalogWatchPage {
             boolean delisted, String url) {
 
         static ProductCard of(CatalogSearch.Product p) {
-            return new ProductCard(p.id(), p.name(), p.brand(), p.category(), p.origin(), p.sku(), price(p.priceMinor(), p.currency()), p.available(),
+            return new ProductCard(p.id(), p.name(), p.brand(), p.category(), p.origin(), p.sku(), CatalogWatchPage.price(p.priceMinor(), p.currency()), p.available(),
                     p.delisted(), p.url() != null && p.url().matches("https?://.*") ? p.url() : null);
         }
     }

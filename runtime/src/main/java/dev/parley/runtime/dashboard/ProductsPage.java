@@ -96,7 +96,7 @@ public class ProductsPage {
     public Uni<String> list(@RestCookie(SessionCookie.NAME) String cookie, @QueryParam("done") String done, @QueryParam("error") String error) {
         SessionCookie.Session session = dashboard.session(cookie);
         Map<String, Object> data = new HashMap<>();
-        data.put("done", DONE.contains(done) ? done : "");
+        data.put("done", done != null && DONE.contains(done) ? done : "");
         data.put("error", error != null && error.matches("[a-zA-Z]{1,20}") ? error : "");
         return page(session, data);
     }
@@ -180,7 +180,8 @@ public class ProductsPage {
             data.putIfAbsent("done", "");
             data.putIfAbsent("error", "");
             data.putIfAbsent("problems", List.of());
-            data.putIfAbsent("report", null);
+            data.put("imported", data.containsKey("report"));
+            data.putIfAbsent("report", new ImportReport(0, 0, List.of(), ""));
             data.put("products", all.stream().map(p -> ProductRow.of(p, currency)).toList());
             data.put("categories", categories.stream().map(CategoryRow::of).toList());
             data.put("currency", currency);

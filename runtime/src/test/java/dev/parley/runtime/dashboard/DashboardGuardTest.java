@@ -92,7 +92,8 @@ class DashboardGuardTest {
             request = request.header("X-Forwarded-Proto", "https");
         }
         Response response = request.post("/dashboard/sign-in");
-        response.then().statusCode(303).header("Location", endsWith("/dashboard/orders/waiting"));
+        // Signing in lands on the first page of the flow's menu: this bot (echo) has only the unread messages.
+        response.then().statusCode(303).header("Location", endsWith(DeadLettersPage.PATH));
         return response;
     }
 
