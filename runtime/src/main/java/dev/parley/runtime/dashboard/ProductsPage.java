@@ -30,6 +30,7 @@ import dev.parley.runtime.commerce.product.ProductInput;
 import dev.parley.runtime.commerce.product.ProductRepository;
 import dev.parley.runtime.config.CommerceSettings;
 import io.quarkus.qute.TemplateData;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -151,10 +152,12 @@ public class ProductsPage {
 
     /**
      * The CSV file from the upload form: the rows that can be read go in (created, or updated by SKU), and the page
-     * shows how many, and each refused row with its line and what is wrong with it.
+     * shows how many, and each refused row with its line and what is wrong with it. Blocking: it reads the uploaded
+     * file from disk.
      */
     @POST
     @Path("import")
+    @Blocking
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED})
     public Uni<String> importCsv(@RestCookie(SessionCookie.NAME) String cookie, @RestForm String csrf, @RestForm("file") FileUpload file) {
         SessionCookie.Session session = dashboard.session(cookie, csrf);

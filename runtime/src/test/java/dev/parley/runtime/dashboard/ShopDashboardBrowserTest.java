@@ -254,7 +254,7 @@ class ShopDashboardBrowserTest {
                 + "BROKEN-1,No price,Pickles,abc,2\n");
         browser.findElement(By.id("csv-file")).sendKeys(csv.toAbsolutePath().toString());
         browser.findElement(By.id("import-csv")).click();
-        pages.waitForText(By.id("import-counts"), "1 products added, 1 updated.");
+        pages.waitForText(By.id("import-counts"), "Added: 1. Updated: 1.");
         assertThat(browser.findElement(By.id("import-refused")).getText()).contains("4").contains("BROKEN-1").contains("priceMinor");
         assertThat(products.bySku(pool, first).await().atMost(Orders.WAIT).orElseThrow().stock()).isEqualTo(7);
         assertThat(products.bySku(pool, sku).await().atMost(Orders.WAIT).orElseThrow().name()).isEqualTo("Kokum syrup 1 l");
