@@ -110,7 +110,8 @@ class ShopDashboardBrowserTest {
         pages.assertAccessible("a waiting shop order");
 
         browser.findElement(By.id("approve-" + id)).click();
-        pages.waitForText(By.id("result"), "Approved");
+        pages.waitForText(By.id("result"), "Accepted: the invoice was issued");
+        assertThat(browser.findElement(By.id("order-state")).getText()).isEqualTo("Approved");
         assertThat(browser.findElement(By.id("fulfilment")).getText()).isEqualTo("Not started");
         assertThat(browser.findElements(By.cssSelector(".steps button"))).extracting(WebElement::getText)
                 .containsExactly("Mark preparing", "Mark ready", "Mark shipped", "Mark delivered");
@@ -153,7 +154,7 @@ class ShopDashboardBrowserTest {
 
         browser.get(pages.url("/dashboard/orders/" + id));
         browser.findElement(By.id("approve-" + id)).click();
-        pages.waitForText(By.id("result"), "Approved");
+        pages.waitForText(By.id("result"), "Accepted");
         browser.findElement(By.id("step-CANCELLED")).click();
         pages.waitForText(By.id("fulfilment-result"), "say why");
         assertThat(browser.findElement(By.id("fulfilment")).getText()).isEqualTo("Not started");
@@ -180,7 +181,7 @@ class ShopDashboardBrowserTest {
         browser.findElement(By.id("reject-" + id)).click();
 
         pages.waitForText(By.id("result"), "Rejected");
-        assertThat(browser.findElement(By.id("stock-back")).getText()).contains("stock went back");
+        assertThat(browser.findElement(By.id("result")).getText()).contains("stock went back");
         assertThat(stock(ghee)).isEqualTo(4);
         assertThat(orders.outbox(chat).stream().map(p -> p.getString("text", ""))).anySatisfy(text -> assertThat(text)
                 .contains("cannot take your order " + id).contains("out of season"));
@@ -285,6 +286,15 @@ class ShopDashboardBrowserTest {
         pages.screenshot("shop-products");
         assertThat(browser.findElements(By.cssSelector("header nav a"))).extracting(WebElement::getText)
                 .containsExactly("Waiting", "Orders", "Customers", "Products", "Unread messages");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue("hi");
+        browser.findElement(By.cssSelector("form[action='/dashboard/language'] button")).click();
+        pages.waitForText(By.tagName("h1"), "उत्पाद");
+        assertThat(browser.findElement(By.id("stock-" + rice.id())).getText()).isEqualTo("स्टॉक में 19");
+        browser.get(pages.url("/dashboard/orders/" + id));
+        assertThat(browser.findElement(By.id("payment")).getText()).isEqualTo("डिलीवरी पर नकद");
+        pages.assertAccessible("a shop order, in Hindi");
+        assertThat(pages.fitsTheScreen()).isTrue();
     }
 
     private void fill(String id, String text) {
