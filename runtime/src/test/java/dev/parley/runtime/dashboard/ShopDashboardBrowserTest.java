@@ -169,6 +169,24 @@ class ShopDashboardBrowserTest {
     }
 
     @Test
+    void anAcceptedOrderOfTheOrderAgentIsFulfilledFromItsPageToo() {
+        long batch = orders.batch("silk", "red", 3, "40", "0", 50_000);
+        String chat = orders.customer("en", "Kiran Textiles");
+        long id = orders.place(chat, "en", Orders.line(1, "silk", "red", Orders.take(batch, 1, "40", "0", 50_000)));
+        browser.get(pages.url("/dashboard/orders/" + id));
+        assertThat(browser.findElements(By.id("products"))).as("a cloth order has no product lines").isEmpty();
+        browser.findElement(By.id("approve-" + id)).click();
+        pages.waitForText(By.id("result"), "Approved: the stock below was taken");
+
+        browser.findElement(By.id("step-READY")).click();
+        pages.waitForText(By.id("fulfilment-result"), "Marked ready");
+        assertThat(browser.findElement(By.id("fulfilment")).getText()).isEqualTo("Ready");
+        assertThat(browser.findElements(By.cssSelector(".steps button"))).extracting(WebElement::getText)
+                .containsExactly("Mark shipped", "Mark delivered");
+        assertThat(orders.outbox(chat).stream().map(p -> p.getString("text", ""))).contains("Your order " + id + " is ready.");
+    }
+
+    @Test
     void rejectingAShopOrderPutsItsStockBackAndTellsTheCustomerWhy() {
         Product ghee = product("Cow ghee 500 ml", 60_000, 4);
         String chat = orders.customer("en", "Anil");
