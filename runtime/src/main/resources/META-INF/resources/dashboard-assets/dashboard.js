@@ -40,3 +40,11 @@
       .catch(function () { /* the next change tries again; a reload always works */ });
   };
 })();
+// A page showing something still under way (a catalog sync's run) reloads itself every few seconds until it ends.
+(function () {
+  'use strict';
+  var running = document.querySelector('[data-reload-after]');
+  if (running) {
+    window.setTimeout(function () { window.location.reload(); }, 1000 * Number(running.getAttribute('data-reload-after')));
+  }
+})();

@@ -109,6 +109,15 @@ public final class CatalogSync {
         return SyncRuns.start(pool, settings.source().equals("upload") ? "upload" : settings.source(), trigger);
     }
 
+    /**
+     * Starts a run of the configured source now and lets it go on in the background (the owner's "sync now", from the
+     * API or the dashboard): the run's id, or {@link SyncRuns.AlreadyRunning} while another runs. Its progress and end
+     * are in its record ({@link SyncRuns#find}).
+     */
+    public Uni<Long> startInBackground(String trigger) {
+        return start(trigger).invoke(id -> execute(id).subscribe().with(run -> { }, failure -> { }));
+    }
+
     /** Runs the configured source to its end (the scheduled job waits for it); the run's record. */
     public Uni<SyncRuns.Run> sync(String trigger) {
         return start(trigger).flatMap(this::execute);

@@ -105,6 +105,11 @@ public class Dashboard {
                 .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
     }
 
+    /** Where signing in lands: the first page of this flow's menu (the waiting orders for the order agent and the shop). */
+    String home() {
+        return nav.get(0).path();
+    }
+
     /** A page: {@code templates/dashboard/<name>.html} inside the layout, with {@code data} besides what every page has. */
     String page(String name, SessionCookie.Session session, String current, Map<String, Object> data) {
         TemplateInstance page = engine.getTemplate("dashboard/" + name).instance()

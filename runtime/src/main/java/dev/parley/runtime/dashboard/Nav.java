@@ -22,6 +22,8 @@ public final class Nav {
 
     private static final Set<String> ORDERS = Set.of(OrderAgentFlow.NAME, ShopFlow.NAME);
     private static final Set<String> ORDER_AGENT = Set.of(OrderAgentFlow.NAME);
+    private static final Set<String> SHOP = Set.of(ShopFlow.NAME);
+    private static final Set<String> CATALOG_WATCH = Set.of(CatalogWatchFlow.NAME);
     private static final Set<String> EVERY_FLOW = Set.of(OrderAgentFlow.NAME, ShopFlow.NAME, CatalogWatchFlow.NAME);
 
     static final List<Entry> ENTRIES = List.of(
@@ -31,6 +33,9 @@ public final class Nav {
             new Entry(InventoryPage.PATH, "nav.inventory", ORDER_AGENT),
             new Entry(CatalogPage.PATH, "nav.catalog", ORDER_AGENT),
             new Entry(EventsPage.PATH, "nav.events", ORDERS),
+            new Entry(ProductsPage.PATH, "nav.products", SHOP),
+            new Entry(CatalogWatchPage.RUNS, "nav.syncRuns", CATALOG_WATCH),
+            new Entry(CatalogWatchPage.PRODUCTS, "nav.watchProducts", CATALOG_WATCH),
             new Entry(DeadLettersPage.PATH, "nav.deadLetters", EVERY_FLOW));
 
     private Nav() {

@@ -25,6 +25,7 @@ import dev.parley.runtime.commerce.inventory.Batch;
 import dev.parley.runtime.commerce.inventory.InventoryRepository;
 import dev.parley.runtime.commerce.invoice.InvoiceRepository;
 import dev.parley.runtime.commerce.order.Decision;
+import dev.parley.runtime.commerce.order.Fulfilment;
 import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.Order;
 import dev.parley.runtime.commerce.order.OrderDecisions;
@@ -112,7 +113,7 @@ public class OrdersPage {
     @GET
     @Path("{id: \\d{1,18}}")
     public Uni<Response> one(@RestCookie(SessionCookie.NAME) String cookie, @PathParam("id") long id, @QueryParam("done") String done,
-            @QueryParam("refused") String refused) {
+            @QueryParam("refused") String refused, @QueryParam("moved") String moved) {
         SessionCookie.Session session = dashboard.session(cookie);
         return orders.find(pool, id).flatMap(found -> {
             if (found.isEmpty()) {
@@ -126,6 +127,7 @@ public class OrdersPage {
                 data.put("done", "approved".equals(done) || "rejected".equals(done) ? done : "");
                 data.put("refused", reason(refused));
                 data.put("transcript", transcript);
+                data.put("moved", moved(moved));
                 return Response.ok(dashboard.page("order", session, ALL, data), Dashboard.HTML).build();
             }));
         });
@@ -209,6 +211,16 @@ public class OrdersPage {
         return orders.conversationWindow(pool, order, CONVERSATION)
                 .flatMap(window -> Transcript.between(pool, order.channel(), order.chatId(), window.from(), window.to()))
                 .map(lines -> lines.stream().map(Views.Said::of).toList());
+    }
+
+    /** A fulfilment step taken ({@link FulfilmentPage}), or its refusal for want of a reason. */
+    private static String moved(String moved) {
+        for (Fulfilment step : Fulfilment.values()) {
+            if (step.name().equals(moved)) {
+                return step.name();
+            }
+        }
+        return FulfilmentPage.REASON_NEEDED.equals(moved) ? moved : "";
     }
 
     private static String reason(String refused) {

@@ -35,7 +35,7 @@ public class SignInPage {
 
     @GET
     public Response home() {
-        return Dashboard.seeOther(OrdersPage.WAITING);
+        return Dashboard.seeOther(dashboard.home());
     }
 
     @GET
@@ -54,7 +54,7 @@ public class SignInPage {
                     .entity(dashboard.bare("sign-in", language, Map.of("failed", true, "configured", dashboard.token().configured()))).build());
         }
         return dashboard.newSession(language, Dashboard.https(forwardedProto, uri.getRequestUri()))
-                .map(session -> Response.fromResponse(Dashboard.seeOther(OrdersPage.WAITING)).cookie(session).build());
+                .map(session -> Response.fromResponse(Dashboard.seeOther(dashboard.home())).cookie(session).build());
     }
 
     /** Ends this session on every replica: the cookie, or a copy of it, is refused from now on. */
@@ -83,7 +83,7 @@ public class SignInPage {
     public Response language(@RestCookie(SessionCookie.NAME) String cookie, @RestForm String csrf, @RestForm String language,
             @RestForm String back, @HeaderParam("X-Forwarded-Proto") String forwardedProto, @Context UriInfo uri) {
         SessionCookie.Session session = dashboard.session(cookie, csrf);
-        String to = back != null && back.startsWith(Dashboard.ROOT + "/") && !back.startsWith("//") ? back : OrdersPage.WAITING;
+        String to = back != null && back.startsWith(Dashboard.ROOT + "/") && !back.startsWith("//") ? back : dashboard.home();
         return Response.fromResponse(Dashboard.seeOther(to))
                 .cookie(dashboard.language(session, language, Dashboard.https(forwardedProto, uri.getRequestUri()))).build();
     }

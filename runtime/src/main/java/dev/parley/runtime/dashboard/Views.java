@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import dev.parley.runtime.commerce.Money;
 import dev.parley.runtime.commerce.inventory.Batch;
 import dev.parley.runtime.commerce.inventory.Quantity;
+import dev.parley.runtime.commerce.order.Checkout;
+import dev.parley.runtime.commerce.order.Fulfilment;
 import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.Order;
 import dev.parley.runtime.conversation.Transcript;
@@ -37,17 +40,56 @@ public final class Views {
     /** An order: the customer's name as their channel gave it (may be anything they typed), its lines. */
     @TemplateData
     public record OrderCard(long id, long customerId, String customer, String channel, String state, String confirmedAt, String subtotal,
-            Long invoiceId, String decidedAt, String decidedBy, String rejectionReason, List<LineView> lines) {
+            Long invoiceId, String decidedAt, String decidedBy, String rejectionReason, List<LineView> lines, List<ProductLineView> products,
+            Delivery delivery, Fulfilling fulfilling) {
 
         static OrderCard of(Order order, Map<Long, Batch> batchesNow) {
             return new OrderCard(order.id(), order.customerId(), order.customerName() == null ? "#" + order.customerId() : order.customerName(),
                     order.channel(), order.state().name(), time(order.confirmedAt()), Money.format(order.subtotalMinor(), order.currency()),
                     order.invoiceId(), time(order.decidedAt()), order.decidedBy(), order.rejectionReason(),
-                    order.lines().stream().map(line -> LineView.of(line, order.currency(), batchesNow)).toList());
+                    order.lines().stream().map(line -> LineView.of(line, order.currency(), batchesNow)).toList(),
+                    order.products().stream().map(line -> ProductLineView.of(line, order.currency())).toList(),
+                    order.checkout() == null ? null : Delivery.of(order.checkout()), Fulfilling.of(order));
         }
 
         public boolean waiting() {
             return state.equals(Order.State.WAITING_OWNER_CONFIRMATION.name());
+        }
+    }
+
+    /** A product line of a shop order: so many of a product at its price. */
+    @TemplateData
+    public record ProductLineView(int lineNo, String sku, String name, int quantity, String unitPrice, String amount) {
+
+        static ProductLineView of(NewOrder.ProductLine line, String currency) {
+            return new ProductLineView(line.lineNo(), line.sku(), line.name(), line.quantity(), Money.format(line.unitPriceMinor(), currency),
+                    Money.format(line.amountMinor(), currency));
+        }
+    }
+
+    /** How a shop order is paid ({@code Checkout.Payment}'s name) and where it goes, as the customer gave it. */
+    @TemplateData
+    public record Delivery(String payment, String name, String phone, String address) {
+
+        static Delivery of(Checkout checkout) {
+            return new Delivery(checkout.payment().name(), checkout.name(), checkout.phone(), checkout.address());
+        }
+    }
+
+    /**
+     * An order's fulfilment ({@link Fulfilment}'s name, empty until it starts) and the steps it may take next: forward
+     * only, so none once it is delivered or cancelled, and none before the owner accepted it. Cancelling is offered
+     * apart ({@code cancellable}), as it asks for a reason.
+     */
+    @TemplateData
+    public record Fulfilling(String now, String reason, String at, List<String> next, boolean cancellable) {
+
+        static Fulfilling of(Order order) {
+            boolean accepted = order.state() == Order.State.ORDER_COMPLETED;
+            List<String> next = !accepted ? List.of() : Arrays.stream(Fulfilment.values())
+                    .filter(step -> step != Fulfilment.CANCELLED && Fulfilment.canMove(order.fulfilment(), step)).map(Fulfilment::name).toList();
+            return new Fulfilling(order.fulfilment() == null ? "" : order.fulfilment().name(), order.fulfilmentReason(), time(order.fulfilmentAt()),
+                    next, accepted && Fulfilment.canMove(order.fulfilment(), Fulfilment.CANCELLED));
         }
     }
 

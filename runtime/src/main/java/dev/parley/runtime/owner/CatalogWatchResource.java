@@ -169,12 +169,9 @@ public class CatalogWatchResource {
         if (sync.settings().source().equals("upload")) {
             throw new BadInput("the catalog has no sitemap or feed to read (the Bot's spec.catalog); upload it with POST /api/v1/catalogwatch/uploads");
         }
-        return sync.start(CatalogSync.OWNER)
+        return sync.startInBackground(CatalogSync.OWNER)
                 .onFailure(SyncRuns.AlreadyRunning.class).transform(e -> new Conflict(e.getMessage()))
-                .flatMap(id -> {
-                    sync.execute(id).subscribe().with(run -> { }, failure -> { });
-                    return SyncRuns.find(pool, id);
-                })
+                .flatMap(id -> SyncRuns.find(pool, id))
                 .map(run -> Response.accepted(RunView.of(run.orElseThrow(), null)).build());
     }
 

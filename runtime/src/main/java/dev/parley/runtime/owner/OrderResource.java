@@ -1,6 +1,5 @@
 package dev.parley.runtime.owner;
 
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.parley.runtime.commerce.order.Decision;
 import dev.parley.runtime.commerce.order.Decision.Reason;
 import dev.parley.runtime.commerce.order.Decision.Refused;
-import dev.parley.runtime.commerce.order.Order;
 import dev.parley.runtime.commerce.order.OrderDecisions;
 import dev.parley.runtime.commerce.order.OrderRepository;
 import dev.parley.runtime.http.BadInput;
@@ -46,7 +44,6 @@ public class OrderResource {
 
     /** Who decided, as recorded on the order and in the ledger. */
     static final String DECIDED_BY = "owner-api";
-    private static final int MAX_LIMIT = 500;
     private static final int MAX_REASON = 500;
 
     private final Pool pool;
@@ -70,14 +67,8 @@ public class OrderResource {
     public Uni<OrderList> list(
             @Parameter(description = "WAITING_OWNER_CONFIRMATION, ORDER_COMPLETED or ORDER_REJECTED") @QueryParam("state") String state,
             @Parameter(description = "At most this many orders, 1 to 500; 50 when absent") @QueryParam("limit") String limit) throws BadInput {
-        Optional<Order.State> wanted;
-        try {
-            wanted = state == null || state.isBlank() ? Optional.empty() : Optional.of(Order.State.named(state));
-        } catch (IllegalArgumentException e) {
-            throw new BadInput(e.getMessage());
-        }
-        int most = limit(limit);
-        return orders.list(pool, wanted, most).map(list -> new OrderList(list.stream().map(OrderView::of).toList()));
+        OrderQuery query = OrderQuery.parse(state, limit);
+        return orders.list(pool, query.state(), query.limit()).map(list -> new OrderList(list.stream().map(OrderView::of).toList()));
     }
 
     @GET
@@ -132,20 +123,5 @@ public class OrderResource {
             }
             delivery.kick();
         });
-    }
-
-    private static int limit(String limit) throws BadInput {
-        if (limit == null || limit.isBlank()) {
-            return 50;
-        }
-        try {
-            int most = Integer.parseInt(limit.strip());
-            if (most >= 1 && most <= MAX_LIMIT) {
-                return most;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new BadInput("limit is a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'");
     }
 }

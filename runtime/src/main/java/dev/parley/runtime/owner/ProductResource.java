@@ -1,9 +1,6 @@
 package dev.parley.runtime.owner;
 
 import java.net.URI;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -150,25 +147,13 @@ public class ProductResource {
     public Uni<ProductView.ImportReport> importCsv(byte[] body) throws BadInput {
         CsvImport.Parsed parsed;
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body == null ? new byte[0] : body)).toString();
-            parsed = CsvImport.parse(text);
-        } catch (CharacterCodingException e) {
-            throw new BadInput("the file is not UTF-8 text");
+            parsed = CsvImport.parse(body);
         } catch (CsvImport.BadFile e) {
             throw new BadInput(e.getMessage());
         }
         List<ProductView.RefusedRow> refused = parsed.refused().stream().map(ProductView.RefusedRow::of).toList();
-        return pool.withTransaction(tx -> {
-            Uni<int[]> counts = Uni.createFrom().item(new int[2]);
-            for (CsvImport.Row row : parsed.rows()) {
-                counts = counts.flatMap(c -> products.upsert(tx, row.product()).map(saved -> {
-                    c[saved.created() ? 0 : 1]++;
-                    return c;
-                }));
-            }
-            return counts;
-        }).map(c -> new ProductView.ImportReport(c[0], c[1], refused));
+        return pool.withTransaction(tx -> products.importRows(tx, parsed.rows()))
+                .map(imported -> new ProductView.ImportReport(imported.created(), imported.updated(), refused));
     }
 
     @GET

@@ -64,14 +64,9 @@ public class ShopOrderResource {
     public Uni<OrderList> list(
             @Parameter(description = "WAITING_OWNER_CONFIRMATION, ORDER_COMPLETED or ORDER_REJECTED") @QueryParam("state") String state,
             @Parameter(description = "At most this many orders, 1 to 500; 50 when absent") @QueryParam("limit") String limit) throws BadInput {
-        Optional<Order.State> wanted;
-        try {
-            wanted = state == null || state.isBlank() ? Optional.empty() : Optional.of(Order.State.named(state));
-        } catch (IllegalArgumentException e) {
-            throw new BadInput(e.getMessage());
-        }
-        int most = limit(limit);
-        return orders.list(pool, wanted, Optional.of(Order.Kind.SHOP), most).map(list -> new OrderList(list.stream().map(OrderView::of).toList()));
+        OrderQuery query = OrderQuery.parse(state, limit);
+        return orders.list(pool, query.state(), Optional.of(Order.Kind.SHOP), query.limit())
+                .map(list -> new OrderList(list.stream().map(OrderView::of).toList()));
     }
 
     @GET
@@ -159,18 +154,5 @@ public class ShopOrderResource {
             }
             delivery.kick();
         });
-    }
-
-    private static int limit(String limit) throws BadInput {
-        if (limit == null || limit.isBlank()) {
-            return 50;
-        }
-        if (limit.strip().matches("\\d{1,3}")) {
-            int most = Integer.parseInt(limit.strip());
-            if (most >= 1 && most <= 500) {
-                return most;
-            }
-        }
-        throw new BadInput("limit is a whole number from 1 to 500, not '" + limit + "'");
     }
 }

@@ -358,17 +358,17 @@ class DashboardBrowserTest {
         browser.get(pages.url("/dashboard/catalog"));
 
         addSynonym("color", "Aasmani", "sky");
-        assertThat(pages.waitFor(By.id("result")).getText()).contains("Added");
+        pages.waitForText(By.id("result"), "the bot understands the word");
         assertThat(browser.findElement(By.id("colors")).getText()).contains("sky — aasmani");
 
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("term-kind"))).selectByValue("color");
         browser.findElement(By.id("term-name")).sendKeys("Rust");
         browser.findElement(By.id("add-term")).click();
-        assertThat(pages.waitFor(By.id("result")).getText()).contains("Added");
+        pages.waitForText(By.id("result"), "customers can order it by that name");
         addSynonym("color", "aasmani", "rust");
-        assertThat(pages.waitFor(By.id("result")).getText()).as("a word means one colour").contains("already means something else");
+        pages.waitForText(By.id("result"), "already means something else");
         addSynonym("color", "zard", "saffron-that-is-not-there");
-        assertThat(pages.waitFor(By.id("result")).getText()).contains("has no material or colour of that name");
+        pages.waitForText(By.id("result"), "has no material or colour of that name");
         pages.assertAccessible("/dashboard/catalog after a refusal");
 
         assertThat(say(chat, "cancel")).isNotBlank();

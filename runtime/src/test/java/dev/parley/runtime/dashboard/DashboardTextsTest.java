@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.parley.runtime.commerce.order.Checkout;
 import dev.parley.runtime.commerce.order.Decision;
 import dev.parley.runtime.commerce.order.Fulfilment;
 import dev.parley.runtime.commerce.order.Order;
@@ -58,6 +59,18 @@ class DashboardTextsTest {
         for (Decision.Reason reason : Decision.Reason.values()) {
             used.add("refused." + reason.name());
         }
+        for (Fulfilment step : Fulfilment.values()) {
+            used.addAll(Set.of("fulfilment." + step.name(), "fulfilment.step." + step.name(), "fulfilment.moved." + step.name()));
+        }
+        for (Checkout.Payment payment : Checkout.Payment.values()) {
+            used.add("payment." + payment.name());
+        }
+        for (String status : Set.of("RUNNING", "SUCCEEDED", "FAILED", "ABANDONED")) {
+            used.add("syncRun.status." + status);
+        }
+        Set.of("added", "changed", "deactivated").forEach(done -> used.add("products.done." + done));
+        Set.of("price", "stock", "skuTaken", "noProduct").forEach(error -> used.add("products.error." + error));
+        Set.of("running", "upload").forEach(error -> used.add("syncRuns.error." + error));
         assertThat(used).hasSizeGreaterThan(50);
         Set<String> english = keys("messages/dashboard.properties");
         Set<String> hindi = keys("messages/dashboard_hi.properties");

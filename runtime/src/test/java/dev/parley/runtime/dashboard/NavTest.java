@@ -19,6 +19,17 @@ class NavTest {
     }
 
     @Test
+    void theShopsProductsAndTheCatalogWatchsPagesAreInTheirFlowsMenusOnly() {
+        assertThat(Nav.of("shop")).extracting(Nav.Entry::path).contains(ProductsPage.PATH)
+                .doesNotContain(CatalogWatchPage.RUNS, CatalogWatchPage.PRODUCTS);
+        assertThat(Nav.of("catalogWatch")).extracting(Nav.Entry::path).contains(CatalogWatchPage.RUNS, CatalogWatchPage.PRODUCTS)
+                .doesNotContain(ProductsPage.PATH);
+        assertThat(Nav.of("catalogWatch").get(0).path()).as("where its owner lands after signing in").isEqualTo(CatalogWatchPage.RUNS);
+        assertThat(Nav.of("orderAgent")).extracting(Nav.Entry::path).doesNotContain(ProductsPage.PATH, CatalogWatchPage.RUNS);
+        assertThat(Nav.of("shop").get(0).path()).isEqualTo(OrdersPage.WAITING);
+    }
+
+    @Test
     void aFlowWithNoPagesOfItsOwnStillReachesTheUnreadMessages() {
         assertThat(Nav.of("echo")).extracting(Nav.Entry::path).containsExactly(DeadLettersPage.PATH);
     }

@@ -1,5 +1,9 @@
 package dev.parley.runtime.commerce.product;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +45,18 @@ public final class CsvImport {
         public BadFile(String message) {
             super(message);
         }
+    }
+
+    /** The file as uploaded: UTF-8 text (a BOM allowed), or a {@link BadFile} that says it is not. */
+    public static Parsed parse(byte[] file) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file == null ? new byte[0] : file)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadFile("the file is not UTF-8 text");
+        }
+        return parse(text);
     }
 
     public static Parsed parse(String csv) {

@@ -105,6 +105,20 @@ public class ProductRepository {
                 });
     }
 
+    /** How many rows of an import made new products and how many changed existing ones. */
+    public record Imported(int created, int updated) {
+    }
+
+    /** Saves the rows of a CSV import ({@link CsvImport}) in the caller's transaction, one after another. */
+    public Uni<Imported> importRows(SqlConnection tx, List<CsvImport.Row> rows) {
+        Uni<Imported> counts = Uni.createFrom().item(new Imported(0, 0));
+        for (CsvImport.Row row : rows) {
+            counts = counts.flatMap(c -> upsert(tx, row.product())
+                    .map(saved -> saved.created() ? new Imported(c.created() + 1, c.updated()) : new Imported(c.created(), c.updated() + 1)));
+        }
+        return counts;
+    }
+
     /** Creates the product; empty (nothing written) when its SKU is taken. The input must have no problems. */
     public Uni<Optional<Product>> create(SqlConnection tx, ProductInput input) {
         ProductInput product = input.normalised();
