@@ -25,6 +25,7 @@ import dev.parley.runtime.commerce.inventory.Batch;
 import dev.parley.runtime.commerce.inventory.InventoryRepository;
 import dev.parley.runtime.commerce.invoice.InvoiceRepository;
 import dev.parley.runtime.commerce.order.Decision;
+import dev.parley.runtime.commerce.order.InvoiceResend;
 import dev.parley.runtime.commerce.order.Fulfilment;
 import dev.parley.runtime.commerce.order.NewOrder;
 import dev.parley.runtime.commerce.order.Order;
@@ -124,7 +125,7 @@ public class OrdersPage {
             return batchesNow(order).flatMap(batches -> transcript(order).map(transcript -> {
                 Map<String, Object> data = new HashMap<>();
                 data.put("order", Views.OrderCard.of(order, batches));
-                data.put("done", "approved".equals(done) || "rejected".equals(done) ? done : "");
+                data.put("done", "approved".equals(done) || "rejected".equals(done) || "invoiceSent".equals(done) ? done : "");
                 data.put("refused", reason(refused));
                 data.put("transcript", transcript);
                 data.put("moved", moved(moved));
@@ -161,6 +162,16 @@ public class OrdersPage {
                 ? Response.ok(pdf.get(), "application/pdf").header("Content-Disposition", "attachment; filename=\"invoice-" + invoice + ".pdf\"")
                         .build()
                 : Response.status(Response.Status.NOT_FOUND).type("text/plain;charset=UTF-8").entity("There is no invoice " + invoice).build());
+    }
+
+    /** Sends the order's invoice to the customer again ({@link OrderDecisions#sendInvoiceAgain}). */
+    @POST
+    @Path("{id: \\d{1,18}}/invoice/send")
+    public Uni<Response> sendInvoice(@RestCookie(SessionCookie.NAME) String cookie, @RestForm String csrf, @PathParam("id") long id) {
+        dashboard.session(cookie, csrf);
+        return pool.withTransaction(tx -> decisions.sendInvoiceAgain(tx, id)).map(resend -> resend instanceof InvoiceResend.NotSent notSent
+                ? Dashboard.seeOther(ALL + "/" + id + "?refused=" + notSent.why().name())
+                : Dashboard.seeOther(ALL + "/" + id + "?done=invoiceSent"));
     }
 
     /** The order's page after a decision: what was done, or why nothing was. */
@@ -223,10 +234,16 @@ public class OrdersPage {
         return FulfilmentPage.REASON_NEEDED.equals(moved) ? moved : "";
     }
 
+    /** A refusal's name, when it is one the page has words for (a decision's, or a resend's). */
     private static String reason(String refused) {
         for (Decision.Reason reason : Decision.Reason.values()) {
             if (reason.name().equals(refused)) {
                 return reason.name();
+            }
+        }
+        for (InvoiceResend.Why why : InvoiceResend.Why.values()) {
+            if (why.name().equals(refused)) {
+                return why.name();
             }
         }
         return "";

@@ -124,6 +124,12 @@ class DashboardBrowserTest {
                     head: String.fromCharCode(...new Uint8Array(b).slice(0, 5)), size: b.byteLength})));""", pdf);
         assertThat(download).containsEntry("status", 200L).containsEntry("type", "application/pdf").containsEntry("head", "%PDF-");
 
+        long documents = orders.count("SELECT count(*) FROM outbox_message WHERE chat_id = $1 AND payload ? 'document'", chat);
+        browser.findElement(By.id("send-invoice")).click();
+        pages.waitForText(By.id("result"), "the customer gets the invoice again");
+        assertThat(orders.count("SELECT count(*) FROM outbox_message WHERE chat_id = $1 AND payload ? 'document'", chat))
+                .as("the invoice's PDF is on its way to the customer once more").isEqualTo(documents + 1);
+
         browser.get(pages.url("/dashboard/orders/waiting"));
         assertThat(browser.findElements(By.id("order-" + id))).as("a decided order no longer waits").isEmpty();
     }

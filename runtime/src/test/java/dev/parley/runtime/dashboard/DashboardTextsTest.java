@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.parley.runtime.commerce.order.Checkout;
 import dev.parley.runtime.commerce.order.Decision;
 import dev.parley.runtime.commerce.order.Fulfilment;
+import dev.parley.runtime.commerce.order.InvoiceResend;
 import dev.parley.runtime.commerce.order.Order;
 
 /** The dashboard's words: every one a template or the menu asks for is in English and in Hindi. */
@@ -55,6 +56,9 @@ class DashboardTextsTest {
         }
         for (String key : List.of("done.term", "done.synonym", "error.word", "error.kind", "error.taken", "error.unknown")) {
             used.add("catalog." + key);
+        }
+        for (InvoiceResend.Why why : InvoiceResend.Why.values()) {
+            used.add("refused." + why.name());
         }
         for (Decision.Reason reason : Decision.Reason.values()) {
             used.add("refused." + reason.name());
