@@ -108,6 +108,7 @@ class ShopDashboardBrowserTest {
         pages.assertNoAlert();
         assertThat(browser.findElements(By.id("step-SHIPPED"))).as("no fulfilment before the order is accepted").isEmpty();
         pages.assertAccessible("a waiting shop order");
+        assertThat(browser.findElement(By.id("approve-" + id)).getText()).as("a shop accepts its orders").isEqualTo("Accept");
 
         browser.findElement(By.id("approve-" + id)).click();
         pages.waitForText(By.id("result"), "Accepted: the invoice was issued");
