@@ -58,6 +58,15 @@ public interface RuntimeConfig {
     @WithName("orders.token")
     Optional<String> ordersToken();
 
+    /**
+     * How often a server-sent-events stream that has nothing to send says so with a comment line (the order events'
+     * API, the dashboard's live lists): under the 60 s after which a proxy closes an idle connection.
+     */
+    @WithName("events.heartbeat")
+    @WithConverter(DurationConverter.class)
+    @WithDefault("25s")
+    Duration eventsHeartbeat();
+
     /** Fills an empty catalog with a small textile demo (a local run has it unless set to false). */
     @WithDefault("false")
     boolean demoCatalog();

@@ -1,6 +1,7 @@
 package dev.parley.runtime.dashboard;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,16 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import dev.parley.runtime.config.BotSettings;
+import dev.parley.runtime.config.RuntimeConfig;
+import dev.parley.runtime.http.SseHeartbeat;
 import dev.parley.runtime.owner.OwnerToken;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,7 +41,10 @@ public class Dashboard {
 
     private final Sessions sessions;
 
-    public Dashboard(OwnerToken token, Engine engine, BotSettings settings, Sessions sessions) {
+    private final Duration heartbeat;
+
+    public Dashboard(OwnerToken token, Engine engine, BotSettings settings, Sessions sessions, RuntimeConfig config) {
+        this.heartbeat = config.eventsHeartbeat();
         this.token = token;
         this.sessions = sessions;
         this.engine = engine;
@@ -126,6 +135,14 @@ public class Dashboard {
         TemplateInstance page = engine.getTemplate("dashboard/" + name).instance().data("t", new Texts(language));
         data.forEach(page::data);
         return page.render();
+    }
+
+    /**
+     * A live list's stream: each signature of what the list shows as an event's data (the page's script fetches the
+     * list again when it differs), with a heartbeat while nothing changes, so that a proxy keeps the stream open.
+     */
+    Multi<OutboundSseEvent> live(Sse sse, Multi<String> signatures) {
+        return SseHeartbeat.with(signatures.map(signature -> sse.newEventBuilder().data(signature).build()), sse, heartbeat);
     }
 
     /** After a form post, back to a page (POST, redirect, GET: a reload does not post again). */

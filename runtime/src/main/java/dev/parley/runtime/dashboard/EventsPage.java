@@ -10,10 +10,12 @@ import java.util.Optional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.jboss.resteasy.reactive.RestCookie;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import dev.parley.runtime.commerce.order.OrderEvent;
 import dev.parley.runtime.commerce.order.OrderEventFeed;
@@ -82,11 +84,10 @@ public class EventsPage {
     @GET
     @Path("live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
-    public Multi<String> live() {
-        return OrderEvents.latest(pool).onItem().transformToMulti(latest -> Multi.createBy().concatenating().streams(
+    public Multi<OutboundSseEvent> live(@Context Sse sse) {
+        return dashboard.live(sse, OrderEvents.latest(pool).onItem().transformToMulti(latest -> Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(latest), feed.follow(latest, Optional.empty()).map(OrderEvent::id)))
-                .map(String::valueOf);
+                .map(String::valueOf));
     }
 
     /** The newest {@link #SHOWN} events, newest first (stream ids have no gaps: ADR 12). */

@@ -14,12 +14,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import dev.parley.runtime.commerce.inventory.Batch;
 import dev.parley.runtime.commerce.inventory.InventoryRepository;
@@ -90,9 +92,8 @@ public class OrdersPage {
     @GET
     @Path("live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
-    public Multi<String> live() {
-        return feed.changes();
+    public Multi<OutboundSseEvent> live(@Context Sse sse) {
+        return dashboard.live(sse, feed.changes());
     }
 
     @GET

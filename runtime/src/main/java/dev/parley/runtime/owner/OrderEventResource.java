@@ -25,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.parley.runtime.commerce.order.OrderEvent;
 import dev.parley.runtime.commerce.order.OrderEventFeed;
 import dev.parley.runtime.commerce.order.OrderRepository;
+import dev.parley.runtime.config.RuntimeConfig;
 import dev.parley.runtime.http.BadInput;
 import dev.parley.runtime.http.ErrorBody;
 import dev.parley.runtime.http.NotFound;
+import dev.parley.runtime.http.SseHeartbeat;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,7 +51,10 @@ public class OrderEventResource {
     private final OrderRepository orders;
     private final Pool pool;
 
-    public OrderEventResource(OrderEventFeed feed, OrderRepository orders, Pool pool) {
+    private final Duration heartbeat;
+
+    public OrderEventResource(OrderEventFeed feed, OrderRepository orders, Pool pool, RuntimeConfig config) {
+        this.heartbeat = config.eventsHeartbeat();
         this.feed = feed;
         this.orders = orders;
         this.pool = pool;
@@ -67,7 +72,7 @@ public class OrderEventResource {
             @Parameter(description = "The last event id the client has") @HeaderParam("Last-Event-ID") String lastEventId,
             @Parameter(description = "The same as Last-Event-ID, for clients that cannot set headers") @QueryParam("after") String after)
             throws BadInput {
-        return feed.follow(after(lastEventId, after), Optional.empty()).map(event -> sse(sse, event));
+        return SseHeartbeat.with(feed.follow(after(lastEventId, after), Optional.empty()).map(event -> sse(sse, event)), sse, heartbeat);
     }
 
     @GET
@@ -86,7 +91,7 @@ public class OrderEventResource {
         if (orders.find(pool, id).await().atMost(LOOKUP).isEmpty()) {
             throw new NotFound("there is no order " + id);
         }
-        return feed.follow(from, Optional.of(id)).map(event -> sse(sse, event));
+        return SseHeartbeat.with(feed.follow(from, Optional.of(id)).map(event -> sse(sse, event)), sse, heartbeat);
     }
 
     private static OutboundSseEvent sse(Sse sse, OrderEvent event) {

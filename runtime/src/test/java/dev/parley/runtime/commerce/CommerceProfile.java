@@ -23,7 +23,9 @@ public class CommerceProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("parley.bot.config", botJson(bot -> { }), "parley.bot.name", "Sharma Textiles",
-                "parley.owner.token", OwnerApi.TOKEN, "parley.scheduling.enabled", "false");
+                "parley.owner.token", OwnerApi.TOKEN, "parley.scheduling.enabled", "false",
+                // A heartbeat a second, so that every stream a test follows has keep-alive comments between its events.
+                "parley.events.heartbeat", "1s");
     }
 
     /** This profile's bot.json, changed by {@code change}, written to a file: its path. */

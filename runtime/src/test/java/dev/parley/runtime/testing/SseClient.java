@@ -29,6 +29,7 @@ public final class SseClient implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger comments = new java.util.concurrent.atomic.AtomicInteger();
     private final InputStream body;
     private final Thread reader;
     private final int status;
@@ -53,6 +54,11 @@ public final class SseClient implements AutoCloseable {
 
     public int status() {
         return status;
+    }
+
+    /** How many comment lines (a server's keep-alive) arrived so far; a client ignores them. */
+    public int comments() {
+        return comments.get();
     }
 
     /** The next {@code count} events, waiting up to {@code wait} for all of them; fails when fewer came. */
@@ -98,6 +104,8 @@ public final class SseClient implements AutoCloseable {
                     type = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
                     data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
+                } else if (line.startsWith(":")) {
+                    comments.incrementAndGet();
                 }
             }
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static dev.parley.runtime.commerce.OwnerApi.given;
 import static dev.parley.runtime.commerce.order.Orders.line;
 import static dev.parley.runtime.commerce.order.Orders.take;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
 import java.time.Duration;
@@ -101,6 +102,16 @@ class OrderEventsTest {
             assertThat(live.get(0).data().getLong("orderId")).isEqualTo(three);
             assertThat(live.get(0).type()).isEqualTo("order.approved");
             assertThat(client.rest(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
+    void anIdleStreamSaysItIsAliveWithCommentsThatAreNoEvents() throws Exception {
+        long latest = orders.count("SELECT coalesce(max(seq), 0) FROM order_event");
+        try (SseClient client = SseClient.connect(events + "?after=" + latest, OwnerApi.TOKEN, null)) {
+            assertThat(client.status()).isEqualTo(200);
+            await().atMost(WAIT).until(() -> client.comments() >= 2);
+            assertThat(client.rest(Duration.ofMillis(200))).as("a heartbeat is no event").isEmpty();
         }
     }
 
