@@ -170,9 +170,13 @@ public class OrdersPage {
     @Path("{id: \\d{1,18}}/invoice/send")
     public Uni<Response> sendInvoice(@RestCookie(SessionCookie.NAME) String cookie, @RestForm String csrf, @PathParam("id") long id) {
         dashboard.session(cookie, csrf);
-        return pool.withTransaction(tx -> decisions.sendInvoiceAgain(tx, id)).map(resend -> resend instanceof InvoiceResend.NotSent notSent
-                ? Dashboard.seeOther(ALL + "/" + id + "?refused=" + notSent.why().name())
-                : Dashboard.seeOther(ALL + "/" + id + "?done=invoiceSent"));
+        return pool.withTransaction(tx -> decisions.sendInvoiceAgain(tx, id)).map(resend -> {
+            if (resend instanceof InvoiceResend.NotSent notSent) {
+                return Dashboard.seeOther(ALL + "/" + id + "?refused=" + notSent.why().name());
+            }
+            delivery.kick();
+            return Dashboard.seeOther(ALL + "/" + id + "?done=invoiceSent");
+        });
     }
 
     /** The order's page after a decision: what was done, or why nothing was. */
