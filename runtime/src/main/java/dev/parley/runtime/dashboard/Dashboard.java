@@ -38,9 +38,7 @@ public class Dashboard {
     private final OwnerToken token;
     private final Engine engine;
     private final List<Nav.Entry> nav;
-
     private final Sessions sessions;
-
     private final Duration heartbeat;
 
     public Dashboard(OwnerToken token, Engine engine, BotSettings settings, Sessions sessions, RuntimeConfig config) {
