@@ -83,8 +83,7 @@ public final class Transcript {
                 if (message.buttons() != null) {
                     message.buttons().forEach(button -> labels.put(button.id(), button.label()));
                 }
-                lines.add(new Line(false, message.text() == null ? "" : message.text(),
-                        message.document() == null ? null : message.document().fileName(), written.at(), written.status()));
+                lines.add(new Line(false, message.text() == null ? "" : message.text(), written.documentName(), written.at(), written.status()));
             }
         }
         return lines;

@@ -1,7 +1,5 @@
 package dev.parley.runtime.dashboard;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,14 +88,9 @@ public class EventsPage {
                 .map(String::valueOf));
     }
 
-    /** The newest {@link #SHOWN} events, newest first (stream ids have no gaps: ADR 12). */
+    /** The newest {@link #SHOWN} events, newest first. */
     private Uni<List<EventRow>> latest() {
-        return OrderEvents.latest(pool).flatMap(newest -> OrderEvents.after(pool, Math.max(0, newest - SHOWN), Optional.empty(), SHOWN))
-                .map(events -> {
-                    List<EventRow> rows = new ArrayList<>(events.stream().map(EventRow::of).toList());
-                    Collections.reverse(rows);
-                    return rows;
-                });
+        return OrderEvents.newest(pool, SHOWN).map(events -> events.stream().map(EventRow::of).toList());
     }
 
     private static String signature(List<EventRow> events) {

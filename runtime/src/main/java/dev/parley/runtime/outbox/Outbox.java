@@ -81,22 +81,26 @@ public final class Outbox {
         return tx.preparedQuery(ENQUEUE).executeBatch(rows).replaceWithVoid();
     }
 
-    /** A message written to a chat: what it says, when it was written, and whether it has gone out. */
-    public record Written(OutboundMessage message, Instant at, String status) {
+    /**
+     * A message written to a chat: its text and buttons, the name of the document it carried (null for none), when it
+     * was written, and whether it has gone out.
+     */
+    public record Written(OutboundMessage message, String documentName, Instant at, String status) {
     }
 
     /**
      * What was written to a chat between {@code from} and {@code to}, oldest first, at most {@code limit} messages
-     * (a conversation's bot side, {@code conversation.Transcript}); the times are indexed by a BRIN index (V42).
+     * (a conversation's bot side, {@code conversation.Transcript}); the times are indexed by a BRIN index (V42). A
+     * document is read by its name only: its content (an invoice's PDF) stays in the database.
      */
     public static Uni<List<Written>> writtenTo(SqlClient client, String channel, String chatId, Instant from, Instant to, int limit) {
         return client.preparedQuery("""
-                SELECT payload, created_at, status FROM outbox_message
+                SELECT payload - 'document' AS payload, payload->'document'->>'fileName' AS document, created_at, status FROM outbox_message
                  WHERE channel = $1 AND chat_id = $2 AND created_at >= $3 AND created_at <= $4 ORDER BY id LIMIT $5""")
                 .execute(Tuple.of(channel, chatId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), limit))
                 .map(rows -> {
                     List<Written> written = new ArrayList<>();
-                    rows.forEach(row -> written.add(new Written(OutboundMessage.fromJson(row.getJsonObject("payload")),
+                    rows.forEach(row -> written.add(new Written(OutboundMessage.fromJson(row.getJsonObject("payload")), row.getString("document"),
                             row.getOffsetDateTime("created_at").toInstant(), row.getString("status"))));
                     return written;
                 });

@@ -7,7 +7,6 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,7 +17,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import dev.parley.runtime.catalogwatch.CatalogWatchBot;
 import dev.parley.runtime.catalogwatch.SyncRuns;
 import dev.parley.runtime.catalogwatch.Watches;
-import dev.parley.runtime.testing.Browser;
 import dev.parley.testing.ShopSite;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +34,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class CatalogWatchDashboardBrowserTest {
 
     private static final Duration SYNC = Duration.ofSeconds(90);
-    private static ChromeDriver browser;
+    private ChromeDriver browser;
 
     @TestHTTPResource("/")
     URL root;
@@ -48,21 +46,10 @@ class CatalogWatchDashboardBrowserTest {
 
     @BeforeEach
     void open() {
-        if (browser == null) {
-            browser = Browser.phone("en-US");
-        }
-        pages = new DashboardPages(browser, root);
-        browser.manage().deleteAllCookies();
+        pages = DashboardPages.open(root);
+        browser = pages.browser();
         browser.get(pages.url("/dashboard/sign-in"));
         pages.signIn();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 class DashboardBrowserTest {
 
-    private static ChromeDriver browser;
+    private ChromeDriver browser;
 
     @TestHTTPResource("/")
     URL root;
@@ -65,25 +64,13 @@ class DashboardBrowserTest {
     @BeforeEach
     void open() {
         orders = new Orders(pool, repository);
-        if (browser == null) {
-            browser = Browser.phone("en-US");
-        }
-        pages = new DashboardPages(browser, root);
-        browser.manage().deleteAllCookies();
+        pages = DashboardPages.open(root);
+        browser = pages.browser();
     }
 
     @AfterEach
     void signOutOfThisTest() {
-        browser.get(pages.url("/dashboard/sign-in"));
-        browser.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
+        pages.forgetTheSession();
     }
 
     @Test

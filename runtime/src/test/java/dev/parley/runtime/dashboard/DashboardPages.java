@@ -33,12 +33,37 @@ import dev.parley.runtime.testing.Browser;
  */
 final class DashboardPages {
 
+    /** One Chromium for every dashboard browser test of the JVM, started by the first and quit when the JVM ends. */
+    private static ChromeDriver shared;
+
     private final ChromeDriver browser;
     private final URL root;
 
-    DashboardPages(ChromeDriver browser, URL root) {
+    private DashboardPages(ChromeDriver browser, URL root) {
         this.browser = browser;
         this.root = root;
+    }
+
+    /** The pages of the runtime at {@code root}, in the shared browser with no cookie: no session, as a test starts. */
+    static synchronized DashboardPages open(URL root) {
+        if (shared == null) {
+            ChromeDriver started = Browser.phone("en-US");
+            Runtime.getRuntime().addShutdownHook(new Thread(started::quit, "quit-chromium"));
+            shared = started;
+        }
+        DashboardPages pages = new DashboardPages(shared, root);
+        pages.forgetTheSession();
+        return pages;
+    }
+
+    ChromeDriver browser() {
+        return browser;
+    }
+
+    /** Drops the session cookie, from a page of the dashboard's origin (cookies are per origin). */
+    void forgetTheSession() {
+        browser.get(url("/dashboard/sign-in"));
+        browser.manage().deleteAllCookies();
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import dev.parley.runtime.commerce.order.Orders;
 import dev.parley.runtime.commerce.product.Product;
 import dev.parley.runtime.commerce.product.ProductInput;
 import dev.parley.runtime.commerce.product.ProductRepository;
-import dev.parley.runtime.testing.Browser;
 import dev.parley.runtime.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -45,7 +43,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 class ShopDashboardBrowserTest {
 
-    private static ChromeDriver browser;
+    private ChromeDriver browser;
 
     @TestHTTPResource("/")
     java.net.URL root;
@@ -65,27 +63,15 @@ class ShopDashboardBrowserTest {
     @BeforeEach
     void open() {
         orders = new Orders(pool, repository);
-        if (browser == null) {
-            browser = Browser.phone("en-US");
-        }
-        pages = new DashboardPages(browser, root);
-        browser.manage().deleteAllCookies();
+        pages = DashboardPages.open(root);
+        browser = pages.browser();
         browser.get(pages.url("/dashboard/sign-in"));
         pages.signIn();
     }
 
     @AfterEach
     void signOutOfThisTest() {
-        browser.get(pages.url("/dashboard/sign-in"));
-        browser.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
+        pages.forgetTheSession();
     }
 
     @Test

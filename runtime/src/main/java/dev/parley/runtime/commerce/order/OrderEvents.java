@@ -54,6 +54,16 @@ public final class OrderEvents {
                 });
     }
 
+    /** The newest {@code limit} committed events, newest first: what an owner's page of recent changes shows. */
+    public static Uni<List<OrderEvent>> newest(SqlClient client, int limit) {
+        return client.preparedQuery(SELECT + " WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT $1").execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<OrderEvent> events = new ArrayList<>();
+                    rows.forEach(row -> events.add(event(row)));
+                    return events;
+                });
+    }
+
     /** The stream id of the newest committed event, 0 when there is none: where a follower of what comes next starts. */
     public static Uni<Long> latest(SqlClient client) {
         return client.preparedQuery("SELECT coalesce(max(seq), 0) AS seq FROM order_event").execute()
